@@ -30,6 +30,8 @@ export default tseslint.config(
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/consistent-type-imports": "error",
+      // Route handlers and server actions are async by contract even when a body has nothing to await.
+      "@typescript-eslint/require-await": "off",
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-restricted-properties": [
@@ -40,7 +42,17 @@ export default tseslint.config(
   },
   {
     // The simulator, scripts and tests are separate processes with their own env handling.
-    files: ["simulator/**", "scripts/**", "e2e/**", "test/**", "**/*.test.ts", "lib/config/**", "*.config.ts", "instrumentation.ts", "lib/server/start-server.ts"],
+    files: [
+      "simulator/**",
+      "scripts/**",
+      "e2e/**",
+      "test/**",
+      "**/*.test.ts",
+      "lib/config/**",
+      "*.config.ts",
+      "instrumentation.ts",
+      "lib/server/start-server.ts",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
 );

@@ -2,7 +2,13 @@
 
 import { Notice } from "@/components/notice";
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <div className="space-y-4">
       <Notice tone="error" title="This page could not be shown">

@@ -1,7 +1,10 @@
 export default function Loading() {
   return (
     <div role="status" aria-live="polite" className="flex items-center gap-3 text-slate-600">
-      <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-300 border-t-slate-700" aria-hidden />
+      <span
+        className="h-4 w-4 animate-spin rounded-full border-2 border-slate-300 border-t-slate-700"
+        aria-hidden
+      />
       Loading…
     </div>
   );

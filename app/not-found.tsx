@@ -5,7 +5,11 @@ export default function NotFound() {
   return (
     <Notice tone="warning" title="Not found">
       <p>
-        There is nothing at this address. <Link href="/" className="underline">Back to the overview</Link>.
+        There is nothing at this address.{" "}
+        <Link href="/" className="underline">
+          Back to the overview
+        </Link>
+        .
       </p>
     </Notice>
   );

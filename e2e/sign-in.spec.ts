@@ -42,7 +42,10 @@ test.describe("signing in through GitHub (simulated)", () => {
     expect((await page.request.get("/api/me")).status()).toBe(401);
   });
 
-  test("pages send an unauthenticated visitor to sign-in and APIs answer 401 JSON", async ({ page, request }) => {
+  test("pages send an unauthenticated visitor to sign-in and APIs answer 401 JSON", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/runs");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fruns/);
     const response = await request.get("/api/me");

@@ -101,7 +101,8 @@ export function ensureBuild(log: (line: string) => void = console.log): void {
 async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;
@@ -141,22 +142,27 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const appUrl = `http://${host}:${o.port}`;
   const certDir = resolve(o.dataDir, "sim-tls");
   const appEnvPreview = simulatorAppEnv(o, join(certDir, "azure-sim-cert.pem"));
-  const sim = spawn(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "simulator/main.ts")], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      SIM_PORT: String(o.simPort),
-      SIM_TLS_PORT: String(o.simTlsPort),
-      SIM_SEED: o.simSeed ?? process.env.SIM_SEED ?? "42",
-      SIM_SCALE: o.simScale ?? process.env.SIM_SCALE ?? "1",
-      SIM_SPEED: o.simSpeed ?? process.env.SIM_SPEED ?? "20",
-      SIM_CERT_DIR: certDir,
-      SIM_WEBHOOK_URL: process.env.SIM_WEBHOOK_URL ?? `http://127.0.0.1:${o.port}/api/webhooks/github`,
-      SIM_WEBHOOK_SECRET: (appEnvPreview.GITHUB_WEBHOOK_SECRET ?? WEBHOOK_SECRET_DEFAULT).split(",")[0] ?? "",
-      ...(o.simEnv ?? {}),
+  const sim = spawn(
+    process.execPath,
+    [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "simulator/main.ts")],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        SIM_PORT: String(o.simPort),
+        SIM_TLS_PORT: String(o.simTlsPort),
+        SIM_SEED: o.simSeed ?? process.env.SIM_SEED ?? "42",
+        SIM_SCALE: o.simScale ?? process.env.SIM_SCALE ?? "1",
+        SIM_SPEED: o.simSpeed ?? process.env.SIM_SPEED ?? "20",
+        SIM_CERT_DIR: certDir,
+        SIM_WEBHOOK_URL: process.env.SIM_WEBHOOK_URL ?? `http://127.0.0.1:${o.port}/api/webhooks/github`,
+        SIM_WEBHOOK_SECRET:
+          (appEnvPreview.GITHUB_WEBHOOK_SECRET ?? WEBHOOK_SECRET_DEFAULT).split(",")[0] ?? "",
+        ...(o.simEnv ?? {}),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   pipe(sim, "[sim]", quiet);
   const stopSim = () => stopChild(sim);
   try {
@@ -169,7 +175,11 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const app = spawn(
     process.execPath,
     [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(o.port), "-H", "127.0.0.1"],
-    { cwd: ROOT, env: { ...process.env, ...simulatorAppEnv(o, certPath) }, stdio: ["ignore", "pipe", "pipe"] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...simulatorAppEnv(o, certPath) },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   pipe(app, "[app]", quiet);
   const stop = async () => {

@@ -27,7 +27,8 @@ export default async function SignInPage({
       {signedOut ? <Notice tone="info" title="You are signed out." /> : null}
       {error ? <Notice tone="error" title={ERRORS[error] ?? "Sign-in failed. Please try again."} /> : null}
       <p className="text-slate-700">
-        Release Desk uses your GitHub account, so merges and deployments you start are recorded under your name.
+        Release Desk uses your GitHub account, so merges and deployments you start are recorded under your
+        name.
       </p>
       <SignInButton callbackUrl={target} />
     </div>

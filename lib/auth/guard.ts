@@ -19,7 +19,11 @@ export class AuthError extends Error {
  * `withPermission`, of every route handler. It returns the viewer so callers never re-read the session.
  */
 export async function requirePermission(permission: Permission): Promise<Viewer> {
-  const viewer = await getViewer();
+  return authorize(await getViewer(), permission);
+}
+
+/** The decision itself, separate from reading the session so it can be tested for every case. */
+export function authorize(viewer: Viewer | null, permission: Permission): Viewer {
   if (!viewer) throw new AuthError(401, "Sign in to continue.");
   if (!can(viewer.roles, permission)) {
     throw new AuthError(403, `Your roles (${viewer.roles.join(", ")}) do not allow ${permission}.`);
@@ -35,14 +39,18 @@ export async function requirePagePermission(
   const viewer = await getViewer();
   if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!can(viewer.roles, permission)) {
-    return { viewer, allowed: false, message: `Your roles (${viewer.roles.join(", ")}) do not allow ${permission}.` };
+    return {
+      viewer,
+      allowed: false,
+      message: `Your roles (${viewer.roles.join(", ")}) do not allow ${permission}.`,
+    };
   }
   return { viewer, allowed: true };
 }
 
 export type GuardedHandler<Ctx> = (request: Request, context: Ctx, viewer: Viewer) => Promise<Response>;
 
-const PERMISSION_TAG = Symbol.for("release-desk.permission");
+export const PERMISSION_TAG = Symbol.for("release-desk.permission");
 
 /** Wraps a route handler so it answers 401/403 JSON before any of its own code runs. */
 export function withPermission<Ctx>(permission: Permission, handler: GuardedHandler<Ctx>) {
@@ -65,7 +73,10 @@ export function withPermission<Ctx>(permission: Permission, handler: GuardedHand
 }
 
 /** Marks a route handler that must be reachable without signing in (health probes, auth, webhooks). */
-export function publicRoute<Ctx>(reason: string, handler: (request: Request, context: Ctx) => Promise<Response>) {
+export function publicRoute<Ctx>(
+  reason: string,
+  handler: (request: Request, context: Ctx) => Promise<Response>,
+) {
   return Object.assign(handler, { [PERMISSION_TAG]: `public: ${reason}` });
 }
 

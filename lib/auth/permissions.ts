@@ -20,7 +20,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = ["viewer", "qa", "lead", "admin"] as const satisfies readonly Role[];
 
-const READ: Permission[] = ["runs.read", "environments.read", "health.read", "releases.read", "production.read"];
+const READ: Permission[] = [
+  "runs.read",
+  "environments.read",
+  "health.read",
+  "releases.read",
+  "production.read",
+];
 
 /**
  * Roles are additive: a person holds `viewer` plus whatever else configuration grants, and may do

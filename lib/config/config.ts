@@ -89,7 +89,9 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     simulator: e.RELEASE_DESK_SIMULATOR,
     appUrl: e.NEXTAUTH_URL,
     authSecret: e.NEXTAUTH_SECRET ?? demoSecret(e.DATA_DIR),
-    database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: e.DATA_DIR },
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dataDir: e.DATA_DIR },
     dataDir: e.DATA_DIR,
     github: {
       owner,

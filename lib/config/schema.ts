@@ -30,7 +30,10 @@ export const environmentSchema = z
     RELEASE_DESK_DEMO: bool,
     RELEASE_DESK_SIMULATOR: bool,
     NEXTAUTH_URL: url.optional(),
-    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+    NEXTAUTH_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)")
+      .optional(),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// connection URL")
@@ -42,7 +45,9 @@ export const environmentSchema = z
       .regex(/^[\w.-]+\/[\w.-]+$/, "must be owner/name, e.g. acme/shop"),
     GITHUB_API_URL: url.default("https://api.github.com"),
     GITHUB_WEB_URL: url.default("https://github.com"),
-    GITHUB_CLIENT_ID: z.string({ message: "is required: the GitHub App's (or OAuth App's) client id" }).min(1),
+    GITHUB_CLIENT_ID: z
+      .string({ message: "is required: the GitHub App's (or OAuth App's) client id" })
+      .min(1),
     GITHUB_CLIENT_SECRET: z.string({ message: "is required: the GitHub App's client secret" }).min(1),
     GITHUB_TOKEN: z.string().min(1).optional(),
     GITHUB_APP_ID: z.string().min(1).optional(),
@@ -82,57 +87,71 @@ export const environmentSchema = z
 
     RECONCILE_INTERVAL_MS: positiveInt(15_000),
   })
-  .superRefine((env, ctx) => {
-    const hasApp = env.GITHUB_APP_ID ?? env.GITHUB_APP_PRIVATE_KEY ?? env.GITHUB_APP_INSTALLATION_ID;
-    if (!env.GITHUB_TOKEN && !hasApp) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["GITHUB_TOKEN"],
-        message:
-          "is required unless a GitHub App is configured (GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY, GITHUB_APP_INSTALLATION_ID)",
-      });
-    }
-    if (hasApp && !(env.GITHUB_APP_ID && env.GITHUB_APP_PRIVATE_KEY && env.GITHUB_APP_INSTALLATION_ID)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["GITHUB_APP_ID"],
-        message: "a GitHub App needs all three of GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID",
-      });
-    }
-    if (!env.RELEASE_DESK_DEMO && !env.NEXTAUTH_SECRET && env.NODE_ENV !== "test") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["NEXTAUTH_SECRET"],
-        message: "is required (at least 32 random characters) outside demo mode",
-      });
-    }
-    if (env.AZURE_CREDENTIAL === "static" && !env.RELEASE_DESK_SIMULATOR) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["AZURE_CREDENTIAL"],
-        message: "`static` is only for the simulator (set RELEASE_DESK_SIMULATOR=true); use workload or default",
-      });
-    }
-    if (env.AZURE_CREDENTIAL === "static" && !env.AZURE_STATIC_TOKEN) {
-      ctx.addIssue({ code: "custom", path: ["AZURE_STATIC_TOKEN"], message: "is required with AZURE_CREDENTIAL=static" });
-    }
-    if (env.HEALTH_FAILURE_WARN_PCT > env.HEALTH_FAILURE_CRIT_PCT) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["HEALTH_FAILURE_WARN_PCT"],
-        message: "must not exceed HEALTH_FAILURE_CRIT_PCT",
-      });
-    }
-    if (env.HEALTH_P95_WARN_MS > env.HEALTH_P95_CRIT_MS) {
-      ctx.addIssue({ code: "custom", path: ["HEALTH_P95_WARN_MS"], message: "must not exceed HEALTH_P95_CRIT_MS" });
-    }
-    if (!env.AZURE_LOGS_ENDPOINT.replace(/\/+$/, "").endsWith("/v1")) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["AZURE_LOGS_ENDPOINT"],
-        message: "must end in /v1 (the Logs query SDK uses the endpoint as given)",
-      });
-    }
-  });
+  .superRefine(
+    (env, ctx) => {
+      const hasApp = env.GITHUB_APP_ID ?? env.GITHUB_APP_PRIVATE_KEY ?? env.GITHUB_APP_INSTALLATION_ID;
+      if (!env.GITHUB_TOKEN && !hasApp) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["GITHUB_TOKEN"],
+          message:
+            "is required unless a GitHub App is configured (GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY, GITHUB_APP_INSTALLATION_ID)",
+        });
+      }
+      if (hasApp && !(env.GITHUB_APP_ID && env.GITHUB_APP_PRIVATE_KEY && env.GITHUB_APP_INSTALLATION_ID)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["GITHUB_APP_ID"],
+          message:
+            "a GitHub App needs all three of GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID",
+        });
+      }
+      if (!env.RELEASE_DESK_DEMO && !env.NEXTAUTH_SECRET && env.NODE_ENV !== "test") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["NEXTAUTH_SECRET"],
+          message: "is required (at least 32 random characters) outside demo mode",
+        });
+      }
+      if (env.AZURE_CREDENTIAL === "static" && !env.RELEASE_DESK_SIMULATOR) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["AZURE_CREDENTIAL"],
+          message:
+            "`static` is only for the simulator (set RELEASE_DESK_SIMULATOR=true); use workload or default",
+        });
+      }
+      if (env.AZURE_CREDENTIAL === "static" && !env.AZURE_STATIC_TOKEN) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["AZURE_STATIC_TOKEN"],
+          message: "is required with AZURE_CREDENTIAL=static",
+        });
+      }
+      if (env.HEALTH_FAILURE_WARN_PCT > env.HEALTH_FAILURE_CRIT_PCT) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["HEALTH_FAILURE_WARN_PCT"],
+          message: "must not exceed HEALTH_FAILURE_CRIT_PCT",
+        });
+      }
+      if (env.HEALTH_P95_WARN_MS > env.HEALTH_P95_CRIT_MS) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["HEALTH_P95_WARN_MS"],
+          message: "must not exceed HEALTH_P95_CRIT_MS",
+        });
+      }
+      if (env.AZURE_LOGS_ENDPOINT && !env.AZURE_LOGS_ENDPOINT.replace(/\/+$/, "").endsWith("/v1")) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["AZURE_LOGS_ENDPOINT"],
+          message: "must end in /v1 (the Logs query SDK uses the endpoint as given)",
+        });
+      }
+      // Run these checks even when other variables are invalid, so every problem is reported at once.
+    },
+    { when: () => true },
+  );
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -32,7 +32,8 @@ async function openPostgres(url: string): Promise<Driver> {
     throw new Error(`Cannot connect to DATABASE_URL (${redact(url)}): ${reason}`);
   });
   probe.release();
-  const query = async <Row,>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[];
+  const query = async <Row>(sql: string, params: unknown[] = []) =>
+    (await pool.query(sql, params)).rows as Row[];
   return {
     kind: "postgres",
     query,
@@ -44,7 +45,7 @@ async function openPostgres(url: string): Promise<Driver> {
       try {
         await client.query("BEGIN");
         const result = await fn({
-          query: async <Row,>(sql: string, params: unknown[] = []) =>
+          query: async <Row>(sql: string, params: unknown[] = []) =>
             (await client.query(sql, params)).rows as Row[],
           exec: async (sql) => {
             await client.query(sql);
@@ -72,7 +73,7 @@ async function openPglite(dataDir: string): Promise<Driver> {
   mkdirSync(dataDir, { recursive: true });
   const db = dataDir === ":memory:" ? new PGlite() : new PGlite(`${dataDir.replace(/\/+$/, "")}/pglite`);
   await db.waitReady;
-  const query = async <Row,>(sql: string, params: unknown[] = []) => (await db.query<Row>(sql, params)).rows;
+  const query = async <Row>(sql: string, params: unknown[] = []) => (await db.query<Row>(sql, params)).rows;
   return {
     kind: "pglite",
     query,
@@ -82,7 +83,7 @@ async function openPglite(dataDir: string): Promise<Driver> {
     transaction: (fn) =>
       db.transaction((tx) =>
         fn({
-          query: async <Row,>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows,
+          query: async <Row>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows,
           exec: async (sql) => {
             await tx.exec(sql);
           },

@@ -76,7 +76,9 @@ export async function migrate(driver: Driver, dir: string): Promise<MigrationRep
           );
         }
         if (previous.checksum !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} was modified after it was applied (checksum differs).`);
+          throw new Error(
+            `Migration ${migration.name} was modified after it was applied (checksum differs).`,
+          );
         }
         report.alreadyApplied.push(migration.name);
         continue;

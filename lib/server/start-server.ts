@@ -13,7 +13,8 @@ export async function startServer(): Promise<void> {
       }${config.simulator ? "; SIMULATOR MODE" : ""}`,
     );
   } catch (error) {
-    const message = error instanceof ConfigError ? error.message : `Release Desk cannot start: ${String(error)}`;
+    const message =
+      error instanceof ConfigError ? error.message : `Release Desk cannot start: ${String(error)}`;
     console.error(message);
     // Exiting is the point: a half-started server would fail on every request instead.
     process.exit(1);

@@ -134,7 +134,8 @@ async function assertMatchesSchema(driver: Driver) {
       const type = expectedType(field);
       expect(column.data_type, `${where} type`).toBe(type.dataType);
       expect(column.udt_name, `${where} udt`).toBe(type.udt);
-      if (type.precision !== undefined) expect(column.datetime_precision, `${where} precision`).toBe(type.precision);
+      if (type.precision !== undefined)
+        expect(column.datetime_precision, `${where} precision`).toBe(type.precision);
       // Prisma's scalar lists are NOT NULL in the client but nullable columns in its migrations.
       const nullable = !field.isRequired || field.isList;
       expect(column.is_nullable, `${where} nullability`).toBe(nullable ? "YES" : "NO");
