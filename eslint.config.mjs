@@ -7,6 +7,8 @@ export default tseslint.config(
     ignores: [
       "node_modules/**",
       ".next/**",
+      ".next-*/**",
+      "bench-results/**",
       ".data/**",
       "lib/db/generated/**",
       "test-results/**",

@@ -80,7 +80,7 @@ function newestMtime(dir: string): number {
 
 /** Builds the app unless a build newer than every source file exists. */
 export function ensureBuild(log: (line: string) => void = console.log): void {
-  const buildId = join(ROOT, ".next", "BUILD_ID");
+  const buildId = join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   const sources = ["app", "components", "lib", "prisma"].map((d) => newestMtime(join(ROOT, d)));
   const extra = ["next.config.ts", "package-lock.json", "instrumentation.ts"].map((f) =>
     existsSync(join(ROOT, f)) ? statSync(join(ROOT, f)).mtimeMs : 0,
@@ -135,61 +135,73 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startStack(o: StackOptions): Promise<Stack> {
-  const quiet = o.quiet ?? false;
-  const host = o.host ?? "localhost";
-  const simUrl = `http://127.0.0.1:${o.simPort}`;
-  const appUrl = `http://${host}:${o.port}`;
+export interface Proc {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+export async function startSimulatorProcess(o: StackOptions): Promise<Proc & { certPath: string }> {
   const certDir = resolve(o.dataDir, "sim-tls");
   const appEnvPreview = simulatorAppEnv(o, join(certDir, "azure-sim-cert.pem"));
-  const sim = spawn(
-    process.execPath,
-    [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "simulator/main.ts")],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        SIM_PORT: String(o.simPort),
-        SIM_TLS_PORT: String(o.simTlsPort),
-        SIM_SEED: o.simSeed ?? process.env.SIM_SEED ?? "42",
-        SIM_SCALE: o.simScale ?? process.env.SIM_SCALE ?? "1",
-        SIM_SPEED: o.simSpeed ?? process.env.SIM_SPEED ?? "20",
-        SIM_CERT_DIR: certDir,
-        SIM_WEBHOOK_URL: process.env.SIM_WEBHOOK_URL ?? `http://127.0.0.1:${o.port}/api/webhooks/github`,
-        SIM_WEBHOOK_SECRET:
-          (appEnvPreview.GITHUB_WEBHOOK_SECRET ?? WEBHOOK_SECRET_DEFAULT).split(",")[0] ?? "",
-        ...(o.simEnv ?? {}),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const sim = spawn(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "simulator/main.ts")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      SIM_PORT: String(o.simPort),
+      SIM_TLS_PORT: String(o.simTlsPort),
+      SIM_SEED: o.simSeed ?? process.env.SIM_SEED ?? "42",
+      SIM_SCALE: o.simScale ?? process.env.SIM_SCALE ?? "1",
+      SIM_SPEED: o.simSpeed ?? process.env.SIM_SPEED ?? "20",
+      SIM_CERT_DIR: certDir,
+      SIM_WEBHOOK_URL: process.env.SIM_WEBHOOK_URL ?? `http://127.0.0.1:${o.port}/api/webhooks/github`,
+      SIM_WEBHOOK_SECRET: (appEnvPreview.GITHUB_WEBHOOK_SECRET ?? WEBHOOK_SECRET_DEFAULT).split(",")[0] ?? "",
+      ...(o.simEnv ?? {}),
     },
-  );
-  pipe(sim, "[sim]", quiet);
-  const stopSim = () => stopChild(sim);
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  pipe(sim, "[sim]", o.quiet ?? false);
+  const url = `http://127.0.0.1:${o.simPort}`;
+  const stop = () => stopChild(sim);
   try {
-    await waitFor(`${simUrl}/_sim/calls`, sim, "the simulator");
+    await waitFor(`${url}/_sim/calls`, sim, "the simulator");
   } catch (error) {
-    await stopSim();
+    await stop();
     throw error;
   }
-  const certPath = join(certDir, "azure-sim-cert.pem");
+  return { url, stop, certPath: join(certDir, "azure-sim-cert.pem") };
+}
+
+export async function startAppProcess(o: StackOptions, certPath: string): Promise<Proc> {
   const app = spawn(
     process.execPath,
     [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(o.port), "-H", "127.0.0.1"],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...simulatorAppEnv(o, certPath) },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
+    { cwd: ROOT, env: { ...process.env, ...simulatorAppEnv(o, certPath) }, stdio: ["ignore", "pipe", "pipe"] },
   );
-  pipe(app, "[app]", quiet);
-  const stop = async () => {
-    await Promise.all([stopChild(app), stopSim()]);
-  };
+  pipe(app, `[app:${o.port}]`, o.quiet ?? false);
+  const stop = () => stopChild(app);
   try {
     await waitFor(`http://127.0.0.1:${o.port}/api/health/ready`, app, "the app", 120_000);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { appUrl, simUrl, stop };
+  return { url: `http://${o.host ?? "localhost"}:${o.port}`, stop };
+}
+
+export async function startStack(o: StackOptions): Promise<Stack> {
+  const sim = await startSimulatorProcess(o);
+  let app: Proc;
+  try {
+    app = await startAppProcess(o, sim.certPath);
+  } catch (error) {
+    await sim.stop();
+    throw error;
+  }
+  return {
+    appUrl: app.url,
+    simUrl: sim.url,
+    stop: async () => {
+      await Promise.all([app.stop(), sim.stop()]);
+    },
+  };
 }
