@@ -1,15 +1,96 @@
+import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth/guard";
+import { getOverview } from "@/lib/environments/environment-overview";
+import { listRuns, repoWebUrl } from "@/lib/runs/list-runs";
+import { describeGitHubFailure } from "@/lib/runs/describe-failure";
+import { EnvironmentCard } from "@/components/environments/environment-card";
 import { Forbidden } from "@/components/forbidden";
-import { NotBuiltYet } from "@/components/not-built-yet";
+import { Notice } from "@/components/notice";
 import { PageTitle } from "@/components/page-title";
+import { RunsTable } from "@/components/runs/runs-table";
+import { StaleNotice } from "@/components/ui/stale-notice";
 
 export default async function OverviewPage() {
   const access = await requirePagePermission("environments.read", "/");
   if (!access.allowed) return <Forbidden message={access.message} />;
+
+  let overview;
+  let runs;
+  try {
+    [overview, runs] = await Promise.all([getOverview(), listRuns({ page: 1 }, 8)]);
+  } catch (error) {
+    return (
+      <>
+        <PageTitle>Overview</PageTitle>
+        <Notice tone="error" title="The overview could not be loaded">
+          <p>{describeGitHubFailure(error)}</p>
+        </Notice>
+      </>
+    );
+  }
+  const serverNow = Date.now();
+  const base = repoWebUrl();
+  const staging = overview.staging;
+  const waiting = staging && staging.state.phase === "ready";
   return (
     <>
-      <PageTitle subtitle={`Signed in as ${access.viewer.login}`}>Overview</PageTitle>
-      <NotBuiltYet feature="The staging and production overview" issue={4} />
+      <PageTitle subtitle="Where each environment stands, and what is waiting for a decision.">
+        Overview
+      </PageTitle>
+      <StaleNotice freshness={overview.freshness.stale ? overview.freshness : runs.freshness} />
+
+      {waiting ? (
+        <section
+          aria-labelledby="waiting-heading"
+          className="mb-6 rounded border border-blue-300 bg-blue-50 p-4"
+        >
+          <h2 id="waiting-heading" className="font-semibold text-blue-950">
+            Release waiting for acceptance
+          </h2>
+          <p className="mt-1 text-sm text-blue-950">
+            <span className="font-mono">{staging.sha.slice(0, 7)}</span> {staging.commit?.message ?? ""} is
+            deployed to staging{staging.payload.namespace ? ` (${staging.payload.namespace})` : ""}
+            {overview.releasePull ? (
+              <>
+                {" "}
+                with pull request{" "}
+                <a href={overview.releasePull.htmlUrl} className="underline">
+                  #{overview.releasePull.number}
+                </a>
+              </>
+            ) : null}
+            .
+          </p>
+          <Link
+            href={`/releases/${staging.sha}`}
+            className="mt-2 inline-block rounded bg-blue-800 px-3 py-1.5 text-sm font-medium text-white"
+          >
+            Open the release
+          </Link>
+        </section>
+      ) : null}
+
+      <div className="mb-8 grid gap-4 md:grid-cols-2">
+        <EnvironmentCard title="Staging" card={staging} commitBase={base} serverNow={serverNow} />
+        <EnvironmentCard
+          title="Production"
+          card={overview.production}
+          commitBase={base}
+          serverNow={serverNow}
+        />
+      </div>
+
+      <div className="mb-2 flex items-baseline justify-between">
+        <h2 className="text-lg font-semibold">Latest runs</h2>
+        <Link href="/runs" className="text-sm text-blue-800 underline">
+          All runs
+        </Link>
+      </div>
+      {runs.rows.length === 0 ? (
+        <p className="text-sm text-slate-600">No runs yet.</p>
+      ) : (
+        <RunsTable rows={runs.rows} serverNow={serverNow} caption="Latest pipeline runs" />
+      )}
     </>
   );
 }

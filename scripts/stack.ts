@@ -143,22 +143,27 @@ export interface Proc {
 export async function startSimulatorProcess(o: StackOptions): Promise<Proc & { certPath: string }> {
   const certDir = resolve(o.dataDir, "sim-tls");
   const appEnvPreview = simulatorAppEnv(o, join(certDir, "azure-sim-cert.pem"));
-  const sim = spawn(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "simulator/main.ts")], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      SIM_PORT: String(o.simPort),
-      SIM_TLS_PORT: String(o.simTlsPort),
-      SIM_SEED: o.simSeed ?? process.env.SIM_SEED ?? "42",
-      SIM_SCALE: o.simScale ?? process.env.SIM_SCALE ?? "1",
-      SIM_SPEED: o.simSpeed ?? process.env.SIM_SPEED ?? "20",
-      SIM_CERT_DIR: certDir,
-      SIM_WEBHOOK_URL: process.env.SIM_WEBHOOK_URL ?? `http://127.0.0.1:${o.port}/api/webhooks/github`,
-      SIM_WEBHOOK_SECRET: (appEnvPreview.GITHUB_WEBHOOK_SECRET ?? WEBHOOK_SECRET_DEFAULT).split(",")[0] ?? "",
-      ...(o.simEnv ?? {}),
+  const sim = spawn(
+    process.execPath,
+    [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "simulator/main.ts")],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        SIM_PORT: String(o.simPort),
+        SIM_TLS_PORT: String(o.simTlsPort),
+        SIM_SEED: o.simSeed ?? process.env.SIM_SEED ?? "42",
+        SIM_SCALE: o.simScale ?? process.env.SIM_SCALE ?? "1",
+        SIM_SPEED: o.simSpeed ?? process.env.SIM_SPEED ?? "20",
+        SIM_CERT_DIR: certDir,
+        SIM_WEBHOOK_URL: process.env.SIM_WEBHOOK_URL ?? `http://127.0.0.1:${o.port}/api/webhooks/github`,
+        SIM_WEBHOOK_SECRET:
+          (appEnvPreview.GITHUB_WEBHOOK_SECRET ?? WEBHOOK_SECRET_DEFAULT).split(",")[0] ?? "",
+        ...(o.simEnv ?? {}),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   pipe(sim, "[sim]", o.quiet ?? false);
   const url = `http://127.0.0.1:${o.simPort}`;
   const stop = () => stopChild(sim);
@@ -175,7 +180,11 @@ export async function startAppProcess(o: StackOptions, certPath: string): Promis
   const app = spawn(
     process.execPath,
     [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(o.port), "-H", "127.0.0.1"],
-    { cwd: ROOT, env: { ...process.env, ...simulatorAppEnv(o, certPath) }, stdio: ["ignore", "pipe", "pipe"] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...simulatorAppEnv(o, certPath) },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   pipe(app, `[app:${o.port}]`, o.quiet ?? false);
   const stop = () => stopChild(app);

@@ -1,18 +1,62 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { requirePagePermission } from "@/lib/auth/guard";
+import { getProductionHistory } from "@/lib/environments/production-history";
+import { describeGitHubFailure } from "@/lib/runs/describe-failure";
+import { repoWebUrl } from "@/lib/runs/list-runs";
 import { Forbidden } from "@/components/forbidden";
-import { NotBuiltYet } from "@/components/not-built-yet";
+import { Notice } from "@/components/notice";
 import { PageTitle } from "@/components/page-title";
+import { HistoryTable } from "@/components/environments/history-table";
+import { Pagination } from "@/components/ui/pagination";
+import { StaleNotice } from "@/components/ui/stale-notice";
 
 export const metadata: Metadata = { title: "Production" };
 
-export default async function Page() {
+const pageSchema = z.coerce.number().int().min(1).max(1000).catch(1);
+
+export default async function ProductionPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const access = await requirePagePermission("production.read", "/production");
   if (!access.allowed) return <Forbidden message={access.message} />;
+  const page = pageSchema.parse((await searchParams).page ?? 1);
+  let history;
+  try {
+    history = await getProductionHistory(page);
+  } catch (error) {
+    return (
+      <>
+        <PageTitle>Production</PageTitle>
+        <Notice tone="error" title="Deployment history could not be loaded">
+          <p>{describeGitHubFailure(error)}</p>
+        </Notice>
+      </>
+    );
+  }
   return (
     <>
-      <PageTitle>Production</PageTitle>
-      <NotBuiltYet feature="Production deployment history and rollback" issue={7} />
+      <PageTitle subtitle="Every production deployment: releases merged from testing and rollbacks.">
+        Production
+      </PageTitle>
+      <StaleNotice freshness={history.freshness} />
+      <h2 className="mb-2 text-lg font-semibold">Deployment history</h2>
+      {history.entries.length === 0 ? (
+        <Notice tone="info" title="No production deployments yet">
+          <p>The first merge of testing into main will deploy production and appear here.</p>
+        </Notice>
+      ) : (
+        <HistoryTable entries={history.entries} commitBase={repoWebUrl()} serverNow={Date.now()} />
+      )}
+      <Pagination
+        basePath="/production"
+        label="History pages"
+        query={{}}
+        page={page}
+        hasNext={history.hasNext}
+      />
     </>
   );
 }

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: the simulator at benchmark scale and the production build of the app twice (shared
+ * GitHub cache on, and off), then /, /runs and /production loaded by 1 and by 20 signed-in viewers.
+ * Prints p50/p95 per page and the GitHub requests the simulator received per configuration.
+ * BENCH_SECONDS (default 30) sets the duration of each load; SIM_SCALE (default 500) the history.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { load, type LoadResult } from "./bench/load";
+import { signIn } from "./bench/sign-in";
+import { ensureBuild, startAppProcess, startSimulatorProcess, type StackOptions } from "./stack";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+const pages = ["/", "/runs", "/production"];
+const viewerCounts = [1, 20];
+const logins = ["vic-viewer", "dana-dev", "quinn-qa", "lee-lead", "ada-admin"];
+
+async function githubCalls(simUrl: string): Promise<number> {
+  const body = (await (await fetch(`${simUrl}/_sim/calls`)).json()) as { lastSeq: number };
+  return body.lastSeq;
+}
+
+ensureBuild();
+const dataRoot = mkdtempSync(join(tmpdir(), "release-desk-bench-"));
+const base: StackOptions = {
+  port: 3300,
+  simPort: 4310,
+  simTlsPort: 4311,
+  dataDir: join(dataRoot, "sim"),
+  host: "127.0.0.1",
+  simScale: process.env.SIM_SCALE ?? "500",
+  // Time stands still apart from the history: the load sees the same world throughout.
+  simSpeed: "0",
+  quiet: true,
+};
+console.log(`Starting the simulator at SIM_SCALE=${base.simScale}…`);
+const sim = await startSimulatorProcess(base);
+const rows: { cache: string; page: string; viewers: number; result: LoadResult; github: number }[] = [];
+try {
+  for (const cache of ["on", "off"] as const) {
+    const options: StackOptions = {
+      ...base,
+      port: cache === "on" ? 3300 : 3301,
+      dataDir: join(dataRoot, `app-${cache}`),
+      appEnv: { GITHUB_CACHE: cache, RELEASE_DESK_DEMO: "true" },
+    };
+    console.log(`Starting the app with the GitHub cache ${cache}…`);
+    const app = await startAppProcess(options, sim.certPath);
+    try {
+      const appUrl = `http://127.0.0.1:${options.port}`;
+      const cookies: string[] = [];
+      for (let i = 0; i < Math.max(...viewerCounts); i++)
+        cookies.push(await signIn(appUrl, logins[i % logins.length] ?? "vic-viewer"));
+      for (const page of pages) {
+        // Warm up: the first render compiles nothing in production, but fills the cache once.
+        await load(`${appUrl}${page}`, cookies.slice(0, 1), 2);
+        for (const viewers of viewerCounts) {
+          const before = await githubCalls(sim.url);
+          const result = await load(`${appUrl}${page}`, cookies.slice(0, viewers), seconds);
+          const github = (await githubCalls(sim.url)) - before;
+          rows.push({ cache, page, viewers, result, github });
+          console.log(
+            `cache ${cache.padEnd(3)} ${page.padEnd(12)} ${String(viewers).padStart(2)} viewer(s): ` +
+              `p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms, ${result.rps.toFixed(1)} req/s, ` +
+              `${result.errors} errors, ${github} GitHub requests`,
+          );
+        }
+      }
+    } finally {
+      await app.stop();
+    }
+  }
+} finally {
+  await sim.stop();
+  rmSync(dataRoot, { recursive: true, force: true });
+}
+
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "—");
+const lines = [
+  `| cache | page | viewers | requests | p50 ms | p95 ms | GitHub requests | GitHub ×(20 vs 1) |`,
+  `|---|---|---|---|---|---|---|---|`,
+];
+for (const r of rows) {
+  const single = rows.find((x) => x.cache === r.cache && x.page === r.page && x.viewers === 1);
+  const ratio =
+    r.viewers === 1 || !single
+      ? ""
+      : single.github === 0
+        ? `${r.github} vs 0`
+        : (r.github / single.github).toFixed(2);
+  lines.push(
+    `| ${r.cache} | ${r.page} | ${r.viewers} | ${r.result.requests} | ${fmt(r.result.p50)} | ${fmt(r.result.p95)} | ${r.github} | ${ratio} |`,
+  );
+}
+const table = lines.join("\n");
+console.log(`\n${seconds}s per load, SIM_SCALE=${base.simScale}\n\n${table}`);
+mkdirSync("bench-results", { recursive: true });
+writeFileSync(
+  join("bench-results", "latest.json"),
+  JSON.stringify({ when: new Date().toISOString(), seconds, scale: base.simScale, rows }, null, 2),
+);
+writeFileSync(join("bench-results", "latest.md"), `${table}\n`);
