@@ -26,6 +26,9 @@ export const productionDeploymentPayloadSchema = z.object({
   correlation_id: z.string().min(1),
   /** The SHA whose staging deployment the digests came from (a merge commit's second parent). */
   accepted_sha: z.string().regex(/^[0-9a-f]{40}$/),
+  /** Who started the run (the lead for a rollback) and the run that deployed it. */
+  triggered_by: z.string().min(1).optional(),
+  run_id: z.number().int().positive().optional(),
 });
 
 export type ProductionDeploymentPayload = z.infer<typeof productionDeploymentPayloadSchema>;

@@ -15,10 +15,12 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /**
- * `viewers` concurrent clients, each with its own session, request `url` back to back for
- * `seconds`. Bounded in time and count; loopback only.
+ * One client per cookie (a signed-in viewer) requests `url` for `seconds`. With `intervalMs` > 0 each
+ * viewer starts a page load every `intervalMs` (a person with the page open and live refresh); with 0
+ * they request back to back, which measures saturation rather than what a viewer sees. Bounded in
+ * time and count; loopback only.
  */
-export async function load(url: string, cookies: string[], seconds: number): Promise<LoadResult> {
+export async function load(url: string, cookies: string[], seconds: number, intervalMs = 0): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: cookies.length });
   const latencies: number[] = [];
   let errors = 0;
@@ -42,8 +44,15 @@ export async function load(url: string, cookies: string[], seconds: number): Pro
     });
   const started = Date.now();
   await Promise.all(
-    cookies.map(async (cookie) => {
-      while (Date.now() < deadline) await once(cookie);
+    cookies.map(async (cookie, i) => {
+      // Viewers do not arrive in lockstep: spread their first loads over one interval.
+      if (intervalMs > 0) await new Promise((r) => setTimeout(r, (intervalMs * i) / cookies.length));
+      while (Date.now() < deadline) {
+        const began = Date.now();
+        await once(cookie);
+        const wait = intervalMs - (Date.now() - began);
+        if (wait > 0) await new Promise((r) => setTimeout(r, Math.min(wait, Math.max(0, deadline - Date.now()))));
+      }
     }),
   );
   agent.destroy();
