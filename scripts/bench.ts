@@ -39,7 +39,14 @@ const base: StackOptions = {
 };
 console.log(`Starting the simulator at SIM_SCALE=${base.simScale}…`);
 const sim = await startSimulatorProcess(base);
-const rows: { cache: string; page: string; viewers: number; result: LoadResult; github: number; saturation: number }[] = [];
+const rows: {
+  cache: string;
+  page: string;
+  viewers: number;
+  result: LoadResult;
+  github: number;
+  saturation: number;
+}[] = [];
 try {
   for (const cache of ["on", "off"] as const) {
     const options: StackOptions = {
@@ -63,7 +70,9 @@ try {
           const result = await load(`${appUrl}${page}`, cookies.slice(0, viewers), seconds, intervalMs);
           const github = (await githubCalls(sim.url)) - before;
           const saturation =
-            viewers === 1 ? Number.NaN : (await load(`${appUrl}${page}`, cookies.slice(0, viewers), Math.min(10, seconds))).rps;
+            viewers === 1
+              ? Number.NaN
+              : (await load(`${appUrl}${page}`, cookies.slice(0, viewers), Math.min(10, seconds))).rps;
           rows.push({ cache, page, viewers, result, github, saturation });
           console.log(
             `cache ${cache.padEnd(3)} ${page.padEnd(12)} ${String(viewers).padStart(2)} viewer(s): ` +

@@ -14,7 +14,7 @@ const holder = globalThis as unknown as { releaseDeskCommits?: Map<string, Commi
 const MAX = 5_000;
 
 export async function commitSummary(sha: string): Promise<CommitSummary | null> {
-  const memo = (holder.releaseDeskCommits ??= new Map());
+  const memo = (holder.releaseDeskCommits ??= new Map<string, CommitSummary>());
   const known = memo.get(sha);
   if (known) return known;
   try {

@@ -8,6 +8,7 @@ import { repoWebUrl } from "./list-runs";
 import { toRunRow, type RunRow } from "./run-row";
 import { durationSeconds, runStatus, type StatusView } from "./run-status";
 import { deploymentState, type DeploymentStateView } from "@/lib/environments/deployment-state";
+import { pipelinePayload } from "@/lib/environments/deployment-payload";
 
 export interface StepView {
   number: number;
@@ -76,8 +77,7 @@ export async function getRunDetail(runId: number): Promise<RunDetail> {
   const marker = `/actions/runs/${runId}`;
   const deployments = [...staging.data.deployments, ...production.data.deployments]
     .filter(({ deployment, latestStatus }) => {
-      const payload = deployment.payload as Record<string, unknown> | string;
-      const fromPayload = typeof payload === "object" && Number(payload.run_id) === runId;
+      const fromPayload = pipelinePayload(deployment).runId === runId;
       return fromPayload || (latestStatus?.log_url ?? "").includes(marker);
     })
     .map(({ deployment, latestStatus }) => {
@@ -91,7 +91,7 @@ export async function getRunDetail(runId: number): Promise<RunDetail> {
           latestStatus,
           deployment.environment === environments.production ? "production" : "staging",
         ),
-        namespace: typeof payload.namespace === "string" ? payload.namespace : null,
+        namespace: payload.namespace,
       };
     });
   const freshness = combineFreshness([

@@ -20,7 +20,12 @@ function percentile(sorted: number[], p: number): number {
  * they request back to back, which measures saturation rather than what a viewer sees. Bounded in
  * time and count; loopback only.
  */
-export async function load(url: string, cookies: string[], seconds: number, intervalMs = 0): Promise<LoadResult> {
+export async function load(
+  url: string,
+  cookies: string[],
+  seconds: number,
+  intervalMs = 0,
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: cookies.length });
   const latencies: number[] = [];
   let errors = 0;
@@ -51,7 +56,8 @@ export async function load(url: string, cookies: string[], seconds: number, inte
         const began = Date.now();
         await once(cookie);
         const wait = intervalMs - (Date.now() - began);
-        if (wait > 0) await new Promise((r) => setTimeout(r, Math.min(wait, Math.max(0, deadline - Date.now()))));
+        if (wait > 0)
+          await new Promise((r) => setTimeout(r, Math.min(wait, Math.max(0, deadline - Date.now()))));
       }
     }),
   );
