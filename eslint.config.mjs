@@ -12,6 +12,7 @@ export default tseslint.config(
       ".data/**",
       "lib/db/generated/**",
       "test-results/**",
+      "test-reports/**",
       "playwright-report/**",
       "next-env.d.ts",
       "**/*.mjs",

@@ -4,12 +4,15 @@
  * problems; the exit code is non-zero if any step failed. Ends with the runners' totals.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
-mkdirSync(join(root, "test-results"), { recursive: true });
+// Playwright empties test-results/ when it starts, so the runners' JSON reports live elsewhere.
+// Reports of an earlier run must never be counted as this run's.
+rmSync(join(root, "test-reports"), { recursive: true, force: true });
+mkdirSync(join(root, "test-reports"), { recursive: true });
 
 interface Step {
   name: string;
@@ -25,7 +28,7 @@ const steps: Step[] = [
   {
     name: "unit + integration (vitest)",
     command: bin("vitest"),
-    args: ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"],
+    args: ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-reports/vitest.json"],
   },
   { name: "build (next build)", command: bin("next"), args: ["build"] },
   { name: "browser (playwright)", command: bin("playwright"), args: ["test"] },
@@ -44,7 +47,7 @@ for (const step of steps) {
 }
 
 function counts(file: string, read: (json: unknown) => { passed: number; failed: number; skipped: number }) {
-  const path = join(root, "test-results", file);
+  const path = join(root, "test-reports", file);
   if (!existsSync(path)) return null;
   return read(JSON.parse(readFileSync(path, "utf8")));
 }
