@@ -1,18 +1,29 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { parseHealthWindow } from "@/lib/health/health-window";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { getOverview } from "@/lib/environments/environment-overview";
 import { listRuns, repoWebUrl } from "@/lib/runs/list-runs";
 import { describeGitHubFailure } from "@/lib/runs/describe-failure";
 import { EnvironmentCard } from "@/components/environments/environment-card";
+import { EnvironmentHealthRow } from "@/components/health/environment-health-row";
+import { HealthPanel } from "@/components/health/health-panel";
+import { HealthPanelFallback } from "@/components/health/health-panel-fallback";
+import { WindowSelector } from "@/components/health/window-selector";
 import { Forbidden } from "@/components/forbidden";
 import { Notice } from "@/components/notice";
 import { PageTitle } from "@/components/page-title";
 import { RunsTable } from "@/components/runs/runs-table";
 import { StaleNotice } from "@/components/ui/stale-notice";
 
-export default async function OverviewPage() {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const access = await requirePagePermission("environments.read", "/");
   if (!access.allowed) return <Forbidden message={access.message} />;
+  const healthWindow = parseHealthWindow((await searchParams).window);
 
   let overview;
   let runs;
@@ -71,14 +82,37 @@ export default async function OverviewPage() {
       ) : null}
 
       <div className="mb-8 grid gap-4 md:grid-cols-2">
-        <EnvironmentCard title="Staging" card={staging} commitBase={base} serverNow={serverNow} />
+        <EnvironmentCard title="Staging" card={staging} commitBase={base} serverNow={serverNow}>
+          <EnvironmentHealthRow environment="staging" windowMinutes={healthWindow.minutes} />
+        </EnvironmentCard>
         <EnvironmentCard
           title="Production"
           card={overview.production}
           commitBase={base}
           serverNow={serverNow}
-        />
+        >
+          <EnvironmentHealthRow environment="production" windowMinutes={healthWindow.minutes} />
+        </EnvironmentCard>
       </div>
+
+      <section aria-labelledby="health-heading" className="mb-8">
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="health-heading" className="text-lg font-semibold">
+            Application Insights health
+          </h2>
+          <WindowSelector basePath="/" current={healthWindow.key} />
+        </div>
+        <div className="grid gap-4">
+          {(["staging", "production"] as const).map((environment) => (
+            <Suspense
+              key={environment}
+              fallback={<HealthPanelFallback environment={environment} headingLevel={3} />}
+            >
+              <HealthPanel environment={environment} windowMinutes={healthWindow.minutes} headingLevel={3} />
+            </Suspense>
+          ))}
+        </div>
+      </section>
 
       <div className="mb-2 flex items-baseline justify-between">
         <h2 className="text-lg font-semibold">Latest runs</h2>

@@ -16,7 +16,7 @@ const stack = await startStack({
   host: "127.0.0.1",
   simSpeed: "1",
   // Short enough that a test can see the app revalidate (and meet an injected fault) within a second.
-  appEnv: { GITHUB_CACHE_MIN_REVALIDATE_MS: "1000" },
+  appEnv: { GITHUB_CACHE_MIN_REVALIDATE_MS: "1000", HEALTH_CACHE_TTL_MS: "1000" },
 });
 console.log(`e2e stack ready: ${stack.appUrl}`);
 

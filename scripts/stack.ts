@@ -3,8 +3,8 @@
  * browser tests and the benchmark so that all three run the same thing.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 
 export interface StackOptions {
   port: number;
@@ -63,7 +63,9 @@ export function simulatorAppEnv(o: StackOptions, certPath: string): Record<strin
   const env: Record<string, string> = { ...defaults, ...(o.appEnv ?? {}) };
   for (const key of Object.keys(defaults)) {
     const own = process.env[key];
-    if (own !== undefined && own !== "" && key !== "NODE_ENV") env[key] = own;
+    // NODE_EXTRA_CA_CERTS is merged, not replaced: see caBundle().
+    if (own !== undefined && own !== "" && key !== "NODE_ENV" && key !== "NODE_EXTRA_CA_CERTS")
+      env[key] = own;
   }
   return env;
 }
@@ -176,13 +178,25 @@ export async function startSimulatorProcess(o: StackOptions): Promise<Proc & { c
   return { url, stop, certPath: join(certDir, "azure-sim-cert.pem") };
 }
 
+/**
+ * Node reads a single NODE_EXTRA_CA_CERTS file. Machines often set it already (to the system bundle);
+ * replacing it would drop those CAs and keeping it would drop the simulator's, so both go in one file.
+ */
+function caBundle(certPath: string): string {
+  const existing = process.env.NODE_EXTRA_CA_CERTS;
+  if (!existing || !existsSync(existing)) return certPath;
+  const bundle = join(dirname(certPath), "ca-bundle.pem");
+  writeFileSync(bundle, `${readFileSync(existing, "utf8").trimEnd()}\n${readFileSync(certPath, "utf8")}`);
+  return bundle;
+}
+
 export async function startAppProcess(o: StackOptions, certPath: string): Promise<Proc> {
   const app = spawn(
     process.execPath,
     [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(o.port), "-H", "127.0.0.1"],
     {
       cwd: ROOT,
-      env: { ...process.env, ...simulatorAppEnv(o, certPath) },
+      env: { ...process.env, ...simulatorAppEnv(o, caBundle(certPath)) },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

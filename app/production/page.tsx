@@ -8,10 +8,14 @@ import { Forbidden } from "@/components/forbidden";
 import { Notice } from "@/components/notice";
 import { PageTitle } from "@/components/page-title";
 import { HistoryTable } from "@/components/environments/history-table";
+import { DeployHealth } from "@/components/health/deploy-health";
 import { Pagination } from "@/components/ui/pagination";
 import { StaleNotice } from "@/components/ui/stale-notice";
 
 export const metadata: Metadata = { title: "Production" };
+
+/** Each side of a deploy: long enough to smooth noise, short enough to end before the next deploy. */
+const DEPLOY_HEALTH_WINDOW_MINUTES = 30;
 
 const pageSchema = z.coerce.number().int().min(1).max(1000).catch(1);
 
@@ -48,7 +52,21 @@ export default async function ProductionPage({
           <p>The first merge of testing into main will deploy production and appear here.</p>
         </Notice>
       ) : (
-        <HistoryTable entries={history.entries} commitBase={repoWebUrl()} serverNow={Date.now()} />
+        <HistoryTable
+          entries={history.entries}
+          commitBase={repoWebUrl()}
+          serverNow={Date.now()}
+          health={{
+            heading: `Health ${DEPLOY_HEALTH_WINDOW_MINUTES} min before → after`,
+            cell: (entry) => (
+              <DeployHealth
+                environment="production"
+                deployTimeIso={entry.createdAtIso}
+                windowMinutes={DEPLOY_HEALTH_WINDOW_MINUTES}
+              />
+            ),
+          }}
+        />
       )}
       <Pagination
         basePath="/production"

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { HistoryEntry } from "@/lib/environments/production-history";
 import { formatDuration } from "@/lib/runs/run-status";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -8,10 +9,13 @@ export function HistoryTable({
   entries,
   commitBase,
   serverNow,
+  health,
 }: {
   entries: HistoryEntry[];
   commitBase: string;
   serverNow: number;
+  /** The health column: a heading and what to show for each entry (streamed by the caller). */
+  health?: { heading: string; cell: (entry: HistoryEntry) => ReactNode };
 }) {
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
@@ -37,6 +41,11 @@ export function HistoryTable({
             <th scope="col" className="px-3 py-2">
               Duration
             </th>
+            {health ? (
+              <th scope="col" className="px-3 py-2">
+                {health.heading}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -65,6 +74,7 @@ export function HistoryTable({
                 <RelativeTime iso={e.createdAtIso} serverNow={serverNow} />
               </td>
               <td className="px-3 py-2">{formatDuration(e.durationSeconds)}</td>
+              {health ? <td className="px-3 py-2">{health.cell(e)}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -81,8 +81,7 @@ export async function getRunDetail(runId: number): Promise<RunDetail> {
       return fromPayload || (latestStatus?.log_url ?? "").includes(marker);
     })
     .map(({ deployment, latestStatus }) => {
-      const payload =
-        typeof deployment.payload === "object" ? (deployment.payload as Record<string, unknown>) : {};
+      const payload = pipelinePayload(deployment);
       return {
         id: Number(deployment.id),
         environment: deployment.environment,
