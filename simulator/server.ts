@@ -65,7 +65,6 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
   const port = (server.address() as AddressInfo).port;
   const url = options.publicUrl ?? `http://${options.host}:${port}`;
   const urls = makeUrls(url);
-  const start = options.start ?? new Date(Math.floor(Date.now() / 1000) * 1000);
   const webhooks = new WebhookDispatcher(
     options.webhookUrl && options.webhookSecret
       ? { url: options.webhookUrl, secret: options.webhookSecret }
@@ -74,6 +73,9 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
   );
 
   const makeWorld = () => {
+    // Without a fixed start, a reset starts the clock at the real "now" again, so the world never
+    // travels back in time under an app that has been running.
+    const start = options.start ?? new Date(Math.floor(Date.now() / 1000) * 1000);
     const world = new World({
       seed: options.seed,
       speed: options.speed,

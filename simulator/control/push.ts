@@ -18,7 +18,7 @@ export function pushFromControl(sim: Simulation, body: unknown): SimResponse {
   if (!branch) return json(400, { error: "branch is required" });
   const author = typeof b.author === "string" ? b.author : "dana-dev";
   if (!findIdentity(author)) return json(400, { error: `unknown author ${author}` });
-  if (b.ci !== undefined && !CI.includes(String(b.ci)))
+  if (b.ci !== undefined && (typeof b.ci !== "string" || !CI.includes(b.ci)))
     return json(400, { error: "ci must be success, failure or flaky" });
   const traits: Partial<CommitTraits> = {};
   if (typeof b.ci === "string") traits.ci = b.ci as CommitTraits["ci"];

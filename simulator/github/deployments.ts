@@ -73,10 +73,7 @@ function createDeployment(r: RepoRequest) {
   }
   const environment =
     typeof body.environment === "string" && body.environment ? body.environment : "production";
-  const payload =
-    typeof body.payload === "string"
-      ? parsePayload(body.payload)
-      : ((body.payload ?? {}) as Record<string, unknown>);
+  const payload = typeof body.payload === "string" ? parsePayload(body.payload) : (body.payload ?? {});
   const d = r.world.createDeployment({
     sha: commit.sha,
     ref: body.ref,

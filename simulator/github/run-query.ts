@@ -34,7 +34,8 @@ export function parseRunFilter(q: URLSearchParams): RunFilter | string {
     branch: q.get("branch") || null,
     event: q.get("event") || null,
     status: q.get("status") || null,
-    actor: q.get("actor") || null,
+    // Logins are case-insensitive; the world stores them lower-case.
+    actor: q.get("actor")?.toLowerCase() || null,
     headSha: q.get("head_sha") || null,
     created: range,
   };
@@ -47,7 +48,7 @@ export function isFiltered(f: RunFilter): boolean {
 /** Matching runs of one workflow (or all), newest first. */
 export interface RunPage {
   total: number;
-  slice(start: number, end: number): Run[];
+  slice: (start: number, end: number) => Run[];
 }
 
 export function queryRuns(world: World, workflow: WorkflowKey | null, f: RunFilter, now: number): RunPage {
@@ -69,7 +70,7 @@ export function queryRuns(world: World, workflow: WorkflowKey | null, f: RunFilt
     if (run.attempts[0] && run.attempts[0].createdAt > now) continue;
     if (f.branch && run.headBranch !== f.branch) continue;
     if (f.event && run.event !== f.event) continue;
-    if (f.actor && run.actor.toLowerCase() !== f.actor.toLowerCase()) continue;
+    if (f.actor && run.actor !== f.actor) continue;
     if (f.created && !inRange(run.attempts[0]?.createdAt ?? 0, f.created)) continue;
     if (f.status && !statusMatches(world, run, f.status, now)) continue;
     out.push(run);
@@ -79,6 +80,10 @@ export function queryRuns(world: World, workflow: WorkflowKey | null, f: RunFilt
 
 function statusMatches(world: World, run: Run, wanted: string, now: number): boolean {
   const a = latest(run);
+  // Most of a long history is completed: decide on the cached conclusion without planning the run.
+  if (CONCLUSIONS.has(wanted))
+    return a.completedAt !== null && a.completedAt <= now && a.conclusion === wanted;
+  if (wanted === "completed") return a.completedAt !== null && a.completedAt <= now;
   const status = attemptStatusAt(a, a.gate ? world.runs.plan(run, a) : null, now);
   if (STATUSES.has(wanted)) return status === wanted;
   if (CONCLUSIONS.has(wanted)) return status === "completed" && a.conclusion === wanted;

@@ -13,6 +13,9 @@ import { jobShape } from "./shapes/job";
 import { runShape } from "./shapes/run";
 import { runJson } from "./shapes/run-json";
 
+const COMMA = Buffer.from(",");
+const CLOSE = Buffer.from("]}");
+
 export function registerRunRoutes(router: Router, sim: Simulation): void {
   repoRoute(router, sim, "GET", "/actions/runs", "read", (r) => listRuns(r, null));
   repoRoute(router, sim, "GET", "/actions/workflows/:workflow_id/runs", "read", (r) => {
@@ -62,10 +65,15 @@ function listRuns(r: RepoRequest, workflow: Run["workflow"] | null) {
   if (typeof filter === "string") return validationFailed(filter);
   const runs = queryRuns(r.world, workflow, filter, r.now);
   const page = paginate(r.req, r.sim.urls, runs.total, runs.slice);
-  const items = page.items.map((run) => runJson(r.sim.urls, r.world, run, r.now)).join(",");
+  const parts: Buffer[] = [Buffer.from(`{"total_count":${runs.total},"workflow_runs":[`)];
+  page.items.forEach((run, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(runJson(r.sim.urls, r.world, run, r.now));
+  });
+  parts.push(CLOSE);
   return {
     status: 200,
-    raw: Buffer.from(`{"total_count":${runs.total},"workflow_runs":[${items}]}`),
+    raw: Buffer.concat(parts),
     headers: { ...page.headers, "content-type": "application/json; charset=utf-8" },
   };
 }

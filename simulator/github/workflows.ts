@@ -65,7 +65,7 @@ function validateInputs(wf: WorkflowDef, raw: unknown): Record<string, string> |
   const declared = wf.dispatchInputs ?? {};
   if (raw !== undefined && raw !== null && !isRecord(raw))
     return "Invalid request.\n\nFor 'properties/inputs', is not an object.";
-  const given = (raw ?? {}) as Record<string, unknown>;
+  const given = raw ?? {};
   const keys = Object.keys(given);
   if (keys.length > 25) return "you may only define up to 25 `inputs` for a `workflow_dispatch` event";
   const unexpected = keys.filter((k) => !(k in declared));

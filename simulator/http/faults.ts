@@ -41,10 +41,10 @@ export function parseFaultSpec(v: unknown): FaultSpec | string {
   return {
     path: o.path,
     kind: o.kind as FaultKind,
-    method: o.method as string | undefined,
+    method: o.method,
     status: o.status as number | undefined,
-    count: o.count as number | undefined,
-    seconds: o.seconds as number | undefined,
+    count: o.count,
+    seconds: o.seconds,
   };
 }
 

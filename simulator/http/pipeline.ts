@@ -63,6 +63,8 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
 
   const finish = (response: SimResponse) => {
     send(res, method, response, { requestId, api: kind === "api", rate });
+    // The log is what the app asked of GitHub and OAuth; the tests' own control calls stay out.
+    if (kind === "control") return;
     const entry = deps.callLog.record({
       time: deps.now().toISOString(),
       method,

@@ -11,6 +11,8 @@ import { iso } from "../github/shapes/time";
 import { simpleUser } from "../github/shapes/user";
 import { workflowShape } from "../github/shapes/workflow";
 import type { Urls } from "../urls";
+import { deploymentRun } from "./deployment-run";
+import { reviewPayload } from "./review-payload";
 import type { WorldEvent } from "../world/events";
 import { workflowByKey } from "../world/workflow-defs";
 import type { World } from "../world/world";
@@ -101,6 +103,8 @@ export function toDelivery(urls: Urls, world: World, e: WorldEvent): Delivery {
         },
       };
     }
+    case "deployment_review":
+      return { event: "deployment_review", action: e.action, payload: reviewPayload(urls, world, e, common) };
     case "push": {
       const full = `${world.owner}/${world.name}`;
       const commits = e.commits.map((c) => {
@@ -165,34 +169,4 @@ export function toDelivery(urls: Urls, world: World, e: WorldEvent): Delivery {
       };
     }
   }
-}
-
-/** Deployment events embed a reduced run (no commit or repository objects), as GitHub sends them. */
-function deploymentRun(run: ReturnType<typeof runShape>) {
-  const keys = [
-    "id",
-    "name",
-    "node_id",
-    "head_branch",
-    "head_sha",
-    "run_number",
-    "event",
-    "status",
-    "conclusion",
-    "workflow_id",
-    "check_suite_id",
-    "check_suite_node_id",
-    "url",
-    "html_url",
-    "path",
-    "pull_requests",
-    "created_at",
-    "updated_at",
-    "actor",
-    "triggering_actor",
-    "run_attempt",
-    "run_started_at",
-    "display_title",
-  ] as const;
-  return Object.fromEntries(keys.map((k) => [k, run[k]]));
 }

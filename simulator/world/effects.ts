@@ -27,6 +27,18 @@ export function applyTransition(world: World, tr: Transition): void {
       jobIndex: job.index,
       at,
     });
+    if (tr.action === "waiting") {
+      world.emit({
+        type: "deployment_review",
+        action: "requested",
+        run,
+        attempt,
+        jobIndex: job.index,
+        reviewer: null,
+        comment: null,
+        at,
+      });
+    }
   }
   const effect = EFFECTS[run.workflow][`${job.name}:${tr.action}`];
   effect?.(world, run, at, job.conclusion);
@@ -54,6 +66,9 @@ const EFFECTS: Record<Run["workflow"], Record<string, Effect>> = {
         creator: BOT,
         at,
         runId: run.id,
+        // As ci-staging.yml creates it: each commit has its own namespace, active until torn down.
+        transient: true,
+        production: false,
       });
       world.addDeploymentStatus(d, {
         state: "in_progress",
@@ -74,6 +89,7 @@ const EFFECTS: Record<Run["workflow"], Record<string, Effect>> = {
         logUrl: runLog(world, run),
         environmentUrl: `https://${ns}.shop.acme.example`,
         description: conclusion === "success" ? "Smoke tests passed" : "Smoke tests failed",
+        autoInactive: false,
       });
       // The pipeline deletes a namespace whose smoke test failed; nothing will be accepted from it.
       if (conclusion === "failure") world.endNamespace(d, at);
@@ -115,7 +131,8 @@ const EFFECTS: Record<Run["workflow"], Record<string, Effect>> = {
           reason,
           // Same fields as templates/github/workflows/deploy-production.yml writes.
           accepted_sha: world.releaseCommit(target.sha)?.sha ?? target.sha,
-          correlation_id: run.inputs.correlation_id ?? null,
+          // A push run has no inputs; the workflow names it after its run id.
+          correlation_id: run.inputs.correlation_id || `push-${run.id}`,
           triggered_by: run.actor,
           run_id: run.id,
         },
@@ -155,7 +172,7 @@ const EFFECTS: Record<Run["workflow"], Record<string, Effect>> = {
         payload: {
           ...previous.payload,
           reason: "auto-rollback",
-          correlation_id: run.inputs.correlation_id ?? null,
+          correlation_id: run.inputs.correlation_id || `push-${run.id}`,
           triggered_by: run.actor,
           run_id: run.id,
         },

@@ -34,6 +34,16 @@ export type WorldEvent =
       at: number;
     }
   | {
+      type: "deployment_review";
+      action: "requested" | "approved" | "rejected";
+      run: Run;
+      attempt: Attempt;
+      jobIndex: number;
+      reviewer: string | null;
+      comment: string | null;
+      at: number;
+    }
+  | {
       type: "push";
       ref: string;
       before: string;

@@ -1,3 +1,4 @@
+import { SERVER_BOT } from "../identities";
 import { latest } from "./runs";
 import type { Commit, CommitTraits, Run } from "./types";
 import type { World } from "./world";
@@ -82,6 +83,20 @@ export function seedHistory(world: World, startMs: number, scale: number): SeedF
           : commitMessage(rng);
       const commit = world.push("testing", { message, author: "dana-dev", at: at(t), traits });
       const run = newestRun(world, "ci-staging");
+      // A newer push supersedes the release in staging: Release Desk (server token) tears it down.
+      if (last && latest(last.run).conclusion === "success") {
+        world.startRun("staging-teardown", {
+          event: "workflow_dispatch",
+          branch: "main",
+          actor: SERVER_BOT.login,
+          inputs: {
+            sha: last.commit.sha,
+            namespace: `staging-${last.commit.sha.slice(0, 7)}`,
+            correlation_id: rng.uuid(),
+          },
+          at: t + rng.int(10, 60) * 1000,
+        });
+      }
       t = finishTime(run) + rng.int(5, 50) * MIN;
       if (commit.traits.ci === "flaky") {
         world.rerun(run, "dana-dev", at(t));

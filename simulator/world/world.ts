@@ -19,8 +19,10 @@ import {
   type Run,
   type WorkflowKey,
 } from "./types";
+import { decideOutcome } from "./run-outcome";
+import { displayTitle, fileChanges, pullTitle } from "./naming";
 import { telemetryDeployments } from "./telemetry";
-import { WORKFLOWS, workflowByKey } from "./workflow-defs";
+import { WORKFLOWS } from "./workflow-defs";
 
 export interface WorldOptions {
   seed: number;
@@ -183,7 +185,7 @@ export class World {
   ): Run {
     const headSha = this.graph.branches.get(o.branch) as string;
     const head = this.graph.get(headSha) as Commit;
-    const { outcome, failJob } = this.decideOutcome(key, head, o.inputs, 1);
+    const { outcome, failJob } = decideOutcome(this, key, head, o.inputs, 1);
     const gated = key === "deploy-production" && this.approval === "required" && this.live;
     const run = this.runs.create({
       workflow: key,
@@ -203,7 +205,7 @@ export class World {
 
   rerun(run: Run, actor: string, at: number): void {
     const head = this.graph.get(run.headSha) as Commit;
-    const { outcome, failJob } = this.decideOutcome(run.workflow, head, run.inputs, run.attempts.length + 1);
+    const { outcome, failJob } = decideOutcome(this, run.workflow, head, run.inputs, run.attempts.length + 1);
     const gated = run.workflow === "deploy-production" && this.approval === "required";
     this.runs.addAttempt(
       run,
@@ -230,8 +232,19 @@ export class World {
     else a.gate.rejectedAt = when;
     a.gate.reviewer = reviewer;
     a.gate.comment = comment;
+    const gated = this.runs.plan(run, a).jobs.find((j) => j.name === a.gate?.job);
     this.runs.refresh(run, a);
     this.runs.active.add(run);
+    this.emit({
+      type: "deployment_review",
+      action: state,
+      run,
+      attempt: a,
+      jobIndex: gated?.index ?? 0,
+      reviewer,
+      comment,
+      at: when,
+    });
   }
 
   /** The target SHA's image digests: a merge commit deploys what CI built for its `testing` parent. */
@@ -341,63 +354,4 @@ export class World {
   telemetry(): TelemetrySource {
     return { now: () => this.now(), deployments: (): TelemetryDeployment[] => telemetryDeployments(this) };
   }
-
-  private decideOutcome(key: WorkflowKey, head: Commit, inputs: Record<string, string>, attempt: number) {
-    if (key === "ci-staging") {
-      const t = head.traits;
-      if (t.ci === "success" || (t.ci === "flaky" && attempt > 1))
-        return { outcome: "success" as const, failJob: null };
-      const job =
-        t.ciFailsAt === "smoke" ? "smoke" : t.ci === "flaky" ? "test-order_service" : pickTest(head.sha);
-      return { outcome: "failure" as const, failJob: job };
-    }
-    if (key === "deploy-production") {
-      const target = inputs.sha || head.sha;
-      if (!this.imagesFor(target)) return { outcome: "failure" as const, failJob: "resolve-digests" };
-      const release = this.releaseCommit(target);
-      if (release?.traits.deploy === "failure" && attempt === 1)
-        return { outcome: "failure" as const, failJob: "smoke" };
-    }
-    return { outcome: "success" as const, failJob: null };
-  }
-}
-
-export function displayTitle(key: WorkflowKey, head: Commit, inputs: Record<string, string>): string {
-  if (key === "staging-teardown") return `Teardown ${inputs.sha ?? ""} [${inputs.correlation_id ?? ""}]`;
-  if (key === "deploy-production") {
-    return `Deploy ${inputs.sha || head.sha} (${inputs.reason || "release"}) [${inputs.correlation_id || "push"}]`;
-  }
-  return head.message.split("\n")[0] ?? "";
-}
-
-function pickTest(sha: string): string {
-  const tests = workflowByKey("ci-staging").jobs.filter((j) => j.name.startsWith("test-"));
-  return (tests[parseInt(sha.slice(0, 6), 16) % tests.length] ?? tests[0])?.name ?? "lint";
-}
-
-function pullTitle(c: Commit): string {
-  return `Release ${c.sha.slice(0, 7)}: ${c.message.split("\n")[0] ?? ""}`;
-}
-
-function fileChanges(rng: Prng, message: string) {
-  const service = /order/.test(message)
-    ? "order_service"
-    : /customer/.test(message)
-      ? "customer_service"
-      : /front|ui/i.test(message)
-        ? "frontend"
-        : "product_service";
-  const files = [
-    `${service}/app/main.py`,
-    `${service}/tests/test_api.py`,
-    `${service}/app/models.py`,
-    "k8s/base/kustomization.yaml",
-  ];
-  const n = rng.int(1, 3);
-  return files.slice(0, n).map((filename, i) => ({
-    filename,
-    status: (i === 0 ? "modified" : rng.pick(["modified", "added"] as const)) as "modified" | "added",
-    additions: rng.int(1, 80),
-    deletions: rng.int(0, 30),
-  }));
 }

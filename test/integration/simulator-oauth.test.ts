@@ -12,20 +12,43 @@ beforeAll(async () => {
 afterAll(() => sim?.close());
 
 async function authorize(login: string, extra: Record<string, string> = {}): Promise<URL> {
-  const form = new URLSearchParams({ client_id: "sim-client-id", redirect_uri: redirectUri, state: "st-1", scope: "read:user", login, ...extra });
-  const res = await fetch(`${sim.url}/login/oauth/authorize`, { method: "POST", body: form, redirect: "manual" });
+  const form = new URLSearchParams({
+    client_id: "sim-client-id",
+    redirect_uri: redirectUri,
+    state: "st-1",
+    scope: "read:user",
+    login,
+    ...extra,
+  });
+  const res = await fetch(`${sim.url}/login/oauth/authorize`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+  });
   expect(res.status).toBe(302);
   return new URL(res.headers.get("location") ?? "");
 }
 
-async function exchange(body: Record<string, string>, headers: Record<string, string> = { accept: "application/json" }) {
-  const res = await fetch(`${sim.url}/login/oauth/access_token`, { method: "POST", headers, body: new URLSearchParams(body) });
+async function exchange(
+  body: Record<string, string>,
+  headers: Record<string, string> = { accept: "application/json" },
+) {
+  const res = await fetch(`${sim.url}/login/oauth/access_token`, {
+    method: "POST",
+    headers,
+    body: new URLSearchParams(body),
+  });
   return { status: res.status, type: res.headers.get("content-type") ?? "", text: await res.text() };
 }
 
 describe("GitHub OAuth web flow", () => {
   it("the authorize page offers every demo identity", async () => {
-    const q = new URLSearchParams({ client_id: "sim-client-id", redirect_uri: redirectUri, state: "xyz", scope: "read:user" });
+    const q = new URLSearchParams({
+      client_id: "sim-client-id",
+      redirect_uri: redirectUri,
+      state: "xyz",
+      scope: "read:user",
+    });
     const res = await fetch(`${sim.url}/login/oauth/authorize?${q.toString()}`);
     const html = await res.text();
     expect(res.status).toBe(200);
@@ -43,7 +66,9 @@ describe("GitHub OAuth web flow", () => {
   });
 
   it("an unknown client_id gets GitHub's 404 page, not a redirect", async () => {
-    const res = await fetch(`${sim.url}/login/oauth/authorize?client_id=other&redirect_uri=${encodeURIComponent(redirectUri)}`);
+    const res = await fetch(
+      `${sim.url}/login/oauth/authorize?client_id=other&redirect_uri=${encodeURIComponent(redirectUri)}`,
+    );
     expect(res.status).toBe(404);
   });
 
@@ -52,20 +77,32 @@ describe("GitHub OAuth web flow", () => {
     expect(back.origin + back.pathname).toBe(redirectUri);
     expect(back.searchParams.get("state")).toBe("st-1");
     const code = back.searchParams.get("code") ?? "";
-    const creds = { client_id: "sim-client-id", client_secret: "sim-client-secret", code, redirect_uri: redirectUri };
+    const creds = {
+      client_id: "sim-client-id",
+      client_secret: "sim-client-secret",
+      code,
+      redirect_uri: redirectUri,
+    };
     const first = await exchange(creds);
     expect(first.type).toContain("application/json");
     const token = JSON.parse(first.text) as { access_token: string; token_type: string; scope: string };
     expect(token).toMatchObject({ token_type: "bearer", scope: "read:user" });
     const user = await octokitAs(sim, { token: token.access_token }).rest.users.getAuthenticated();
-    expect(user.data).toMatchObject({ login: "quinn-qa", name: "Quinn Quality", avatar_url: `${sim.url}/avatars/quinn-qa.svg` });
+    expect(user.data).toMatchObject({
+      login: "quinn-qa",
+      name: "Quinn Quality",
+      avatar_url: `${sim.url}/avatars/quinn-qa.svg`,
+    });
     expect(JSON.parse((await exchange(creds)).text)).toMatchObject({ error: "bad_verification_code" });
   });
 
   it("accepts client credentials in Basic auth and answers urlencoded without Accept: json", async () => {
     const code = (await authorize("dana-dev")).searchParams.get("code") ?? "";
     const basic = Buffer.from("sim-client-id:sim-client-secret").toString("base64");
-    const res = await exchange({ code, grant_type: "authorization_code" }, { authorization: `Basic ${basic}` });
+    const res = await exchange(
+      { code, grant_type: "authorization_code" },
+      { authorization: `Basic ${basic}` },
+    );
     expect(res.type).toContain("application/x-www-form-urlencoded");
     const token = new URLSearchParams(res.text).get("access_token") ?? "";
     const user = await octokitAs(sim, { token }).rest.users.getAuthenticated();
@@ -82,11 +119,15 @@ describe("GitHub OAuth web flow", () => {
     const pkce = { code_challenge: challenge, code_challenge_method: "S256" };
     const c1 = (await authorize("lee-lead", pkce)).searchParams.get("code") ?? "";
     const creds = { client_id: "sim-client-id", client_secret: "sim-client-secret" };
-    expect(JSON.parse((await exchange({ ...creds, code: c1, code_verifier: "b".repeat(50) })).text)).toMatchObject({
+    expect(
+      JSON.parse((await exchange({ ...creds, code: c1, code_verifier: "b".repeat(50) })).text),
+    ).toMatchObject({
       error: "bad_verification_code",
     });
     const c2 = (await authorize("lee-lead", pkce)).searchParams.get("code") ?? "";
-    expect(JSON.parse((await exchange({ ...creds, code: c2, code_verifier: verifier })).text)).toHaveProperty("access_token");
+    expect(JSON.parse((await exchange({ ...creds, code: c2, code_verifier: verifier })).text)).toHaveProperty(
+      "access_token",
+    );
   });
 
   it("the API refuses missing or unknown tokens with 401 Bad credentials", async () => {

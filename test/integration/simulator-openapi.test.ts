@@ -295,7 +295,8 @@ describe("every endpoint answers as GitHub's OpenAPI description says", () => {
 
   it("the strict check itself rejects undeclared fields and wrong types", () => {
     const repoSchema = spec.responseSchema("/repos/{owner}/{repo}", "GET", 200);
-    const recorded = seen.find((s) => s.template === "/repos/{owner}/{repo}" && s.status === 200)?.data as object;
+    const recorded = seen.find((s) => s.template === "/repos/{owner}/{repo}" && s.status === 200)
+      ?.data as object;
     expect(repoSchema && spec.validate(repoSchema, recorded)).toEqual([]);
     const extra = { ...recorded, owner: { ...(recorded as { owner: object }).owner, invented: 1 } };
     expect(repoSchema && spec.validate(repoSchema, extra).map((p) => p.path)).toEqual(["/owner/invented"]);

@@ -67,12 +67,10 @@ export class SpecValidator {
   validate(schema: Schema, data: unknown): SchemaProblem[] {
     const fn = this.compile(schema);
     if (!fn(data)) {
-      return (fn.errors ?? [])
-        .slice(0, 10)
-        .map((e) => ({
-          path: e.instancePath || "/",
-          message: `${e.message ?? "invalid"} (${e.schemaPath})`,
-        }));
+      return (fn.errors ?? []).slice(0, 10).map((e) => ({
+        path: e.instancePath || "/",
+        message: `${e.message ?? "invalid"} (${e.schemaPath})`,
+      }));
     }
     return this.undeclared(schema, data, "");
   }

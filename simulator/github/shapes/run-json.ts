@@ -3,19 +3,20 @@ import type { Run } from "../../world/types";
 import type { World } from "../../world/world";
 import { runShape } from "./run";
 
-const MAX = 5000;
-const cache = new Map<string, string>();
+const MAX = 3000;
+const cache = new Map<string, Buffer>();
 const owners = new WeakMap<World, number>();
 let nextWorld = 1;
 
 /**
- * A run serialised as JSON. A completed attempt never changes, so its text is cached (LRU): pages of
- * 100 runs at 10,000+ runs are mostly re-serialisation otherwise.
+ * A run encoded as JSON bytes. A completed attempt never changes, so its bytes are cached (LRU):
+ * pages of 100 runs (~1 MB) at 10,000+ runs are otherwise mostly serialisation and UTF-8 encoding.
  */
-export function runJson(urls: Urls, world: World, run: Run, at: number): string {
+export function runJson(urls: Urls, world: World, run: Run, at: number): Buffer {
   const attempt = run.attempts[run.attempts.length - 1];
-  const done = attempt?.completedAt !== null && attempt?.completedAt !== undefined && attempt.completedAt <= at;
-  if (!done) return JSON.stringify(runShape(urls, world, run, at));
+  const done =
+    attempt?.completedAt !== null && attempt?.completedAt !== undefined && attempt.completedAt <= at;
+  if (!done) return Buffer.from(JSON.stringify(runShape(urls, world, run, at)));
   let worldId = owners.get(world);
   if (worldId === undefined) {
     worldId = nextWorld++;
@@ -28,7 +29,7 @@ export function runJson(urls: Urls, world: World, run: Run, at: number): string 
     cache.set(key, hit);
     return hit;
   }
-  const text = JSON.stringify(runShape(urls, world, run, at));
+  const text = Buffer.from(JSON.stringify(runShape(urls, world, run, at)));
   cache.set(key, text);
   if (cache.size > MAX) cache.delete(cache.keys().next().value as string);
   return text;
