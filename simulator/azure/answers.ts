@@ -249,8 +249,12 @@ const deployComparison: Answer = (context) => {
   );
 };
 
+/** `// query: ping` — the Setup page's reachability probe (`print ok = 1`). */
+const ping: Answer = () => table([["ok", "long"]], [[1]]);
+
 /** Release Desk's named queries, by the name in their `// query: <name>` comment. */
 export const ANSWERS: Readonly<Record<string, Answer>> = {
+  ping,
   "service-health": serviceHealth,
   "top-exceptions": topExceptions,
   "dependency-failures": dependencyFailures,
