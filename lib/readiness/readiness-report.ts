@@ -128,7 +128,15 @@ async function gatherWorkflows(
       const companions = new Map(
         await Promise.all(wanted.map(async (path) => [path, await readFile(path)] as const)),
       );
-      return workflowReadiness({ role, file, defaultBranch, contents, registered, companions });
+      return workflowReadiness({
+        role,
+        file,
+        defaultBranch,
+        contents,
+        registered,
+        companions,
+        branches: config.github.branches,
+      });
     }),
   );
 }

@@ -24,6 +24,8 @@ export interface WorkflowReadinessInput {
   registered: ReadOutcome<WorkflowsPage>;
   /** Companion files the workflow uses, read at the default branch, by path. */
   companions: ReadonlyMap<string, ReadOutcome<FileContents | null>>;
+  /** The configured pipeline branches, which the push triggers must name. */
+  branches?: { staging: string; production: string };
 }
 
 export interface WorkflowReadiness {
@@ -83,7 +85,7 @@ export function workflowReadiness(input: WorkflowReadinessInput): WorkflowReadin
     };
   }
 
-  const contractRows = checkWorkflowFile(input.role, file.text).map((row) => ({
+  const contractRows = checkWorkflowFile(input.role, file.text, input.branches).map((row) => ({
     ...row,
     id: `${prefix}.contract.${row.id}`,
     level: "required" as const,

@@ -299,3 +299,15 @@ ${job}
     expect(status("", "")).toBe("unknown");
   });
 });
+
+describe("configured branch names", () => {
+  it("checks the push trigger against BRANCH_STAGING, not a hard-coded testing", () => {
+    const yaml =
+      "on:\n  push:\n    branches: [develop]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{ run: echo }]\n";
+    const rows = checkWorkflowFile("ciStaging", yaml, { staging: "develop", production: "trunk" });
+    expect(rows.find((r) => r.id === "trigger.push.develop")?.status).toBe("pass");
+    expect(rows.some((r) => r.id === "trigger.push.testing")).toBe(false);
+    const defaults = checkWorkflowFile("ciStaging", yaml);
+    expect(defaults.find((r) => r.id === "trigger.push.testing")?.status).toBe("fail");
+  });
+});

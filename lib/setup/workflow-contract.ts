@@ -115,8 +115,19 @@ export const WORKFLOW_CONTRACT: Readonly<Record<WorkflowRole, WorkflowContract>>
  * Every check of the role is always listed, so a page can show the same rows for every file; the
  * ones that could not be evaluated are `unknown`.
  */
-export function checkWorkflowFile(role: WorkflowRole, yamlText: string): CheckResult[] {
-  const contract = WORKFLOW_CONTRACT[role];
+export function checkWorkflowFile(
+  role: WorkflowRole,
+  yamlText: string,
+  /** The installation's branch names (BRANCH_STAGING, BRANCH_PRODUCTION); defaults testing/main. */
+  branches: { staging: string; production: string } = { staging: "testing", production: "main" },
+): CheckResult[] {
+  const base = WORKFLOW_CONTRACT[role];
+  const contract: WorkflowContract = {
+    ...base,
+    pushBranches: base.pushBranches.map((b) =>
+      b === "testing" ? branches.staging : b === "main" ? branches.production : b,
+    ),
+  };
   const parsed = parseWorkflow(yamlText);
   const plan = checkPlan(contract);
 
