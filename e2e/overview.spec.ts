@@ -27,5 +27,8 @@ test.describe("overview and production history", () => {
     const rollback = rows.filter({ hasText: /^.*Rollback/ }).first();
     await expect(rollback).toBeVisible();
     await expect(rollback).toContainText("lee-lead");
+    // Exactly one deployment is what production runs now; earlier successes read "Succeeded".
+    await expect(rows.filter({ hasText: "Live" })).toHaveCount(1);
+    await expect(rows.filter({ hasText: "Succeeded" }).first()).toBeVisible();
   });
 });

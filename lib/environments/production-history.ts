@@ -3,6 +3,7 @@ import { listDeployments } from "@/lib/github/list-deployments";
 import { repoRef, serverGitHub } from "@/lib/server/github";
 import { commitSummary, type CommitSummary } from "./commit-summary";
 import { deploymentState, type DeploymentStateView } from "./deployment-state";
+import { historyOutcomes } from "./history-outcome";
 import { pipelinePayload, type PipelinePayload } from "./deployment-payload";
 import { toFreshnessView } from "./environment-overview";
 
@@ -67,5 +68,14 @@ export async function getProductionHistory(page: number): Promise<HistoryView> {
       };
     }),
   );
-  return { entries, hasNext: read.data.hasNext, page, freshness: toFreshnessView(read) };
+  const outcomes = historyOutcomes(
+    entries.map((e) => e.state),
+    page,
+  );
+  return {
+    entries: entries.map((e, i) => ({ ...e, state: outcomes[i] ?? e.state })),
+    hasNext: read.data.hasNext,
+    page,
+    freshness: toFreshnessView(read),
+  };
 }
