@@ -83,6 +83,49 @@ test.describe("Application Insights health", () => {
     await expect(page.getByTestId("env-production-health")).toContainText("Healthy");
   });
 
+  test("a panel names the degraded service while production runs the bad release", async ({
+    page,
+    request,
+  }) => {
+    const { seeded } = await simState(request);
+    try {
+      const dispatch = await request.post(
+        `${SIM_URL}/api/v3/repos/acme/shop/actions/workflows/deploy-production.yml/dispatches`,
+        {
+          headers: { authorization: "Bearer sim-token-lee-lead" },
+          data: {
+            ref: "main",
+            inputs: { sha: seeded.badMergeSha, reason: "release", correlation_id: "e2e-health-bad" },
+          },
+        },
+      );
+      expect(dispatch.status()).toBe(204);
+      // The run finishes well within 10 world minutes; the Logs fake reads the window ending at the
+      // app's now as the world's latest minutes, so there is no waiting for real time to catch up.
+      const advance = await request.post(`${SIM_URL}/_sim/advance`, { data: { seconds: 600 } });
+      expect(advance.ok()).toBe(true);
+      expect((await simState(request)).production?.sha).toBe(seeded.badMergeSha);
+
+      await signInAs(page, "vic-viewer");
+      const panel = page.getByTestId("health-production");
+      const order = panel
+        .getByTestId("health-service-row")
+        .filter({ has: page.getByRole("rowheader", { name: "order_service" }) });
+      // An earlier read of this window may still be cached (HEALTH_CACHE_TTL_MS): reload until it expires.
+      await expect(async () => {
+        await page.goto("/?window=15m");
+        await expect(order.getByRole("cell").first()).toContainText(/Degraded|Unhealthy/, { timeout: 1_000 });
+      }).toPass({ timeout: 15_000, intervals: [1_000] });
+      await expect(panel.getByRole("list", { name: "Why" })).toContainText(
+        /order_service (failure rate [\d.]+% > [\d.]+%|p95 )/,
+      );
+      await expect(page.getByTestId("env-production-health")).toContainText(/Degraded|Unhealthy/);
+      await expect(page.getByTestId("env-production-health")).toContainText("order_service");
+    } finally {
+      await request.post(`${SIM_URL}/_sim/reset`);
+    }
+  });
+
   test("production history shows the bad release crossing a limit, and the rollback recovering", async ({
     page,
     request,

@@ -155,6 +155,8 @@ async function startAzure(sim: Simulation, port: number, host: string, certDir: 
   };
   const handler = createAzureHandler(source, {
     fault: (q): AzureFault | null => sim.azureFaults.take(q.environment, q.queryName),
+    // The app asks about its own wall-clock minutes; the world clock runs ahead (advance, SIM_SPEED).
+    wallClock: Date.now,
   });
   const server = createHttpsServer({ key: cert.key, cert: cert.cert }, (req, res) => {
     sim.world.tick();

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ANSWERS, MissingParameterError, type ResultTable } from "./answers";
+import { onAppClock, readsAppClock } from "./app-clock";
 import {
   authorizationRequired,
   badBody,
@@ -22,6 +23,12 @@ export type AzureFault = "partial" | "throttled" | "unavailable";
 
 export interface AzureHandlerOptions {
   fault?: (query: { environment: Environment; queryName: string }) => AzureFault | null;
+  /**
+   * The wall clock the querying app reads (`Date.now` for the simulator process: the app runs beside
+   * it). Unset: the app reads the source's own clock, as in tests that drive both from one fake
+   * clock. See `app-clock.ts` for which queries are mapped from it onto the world clock.
+   */
+  wallClock?: () => number;
 }
 
 const QUERY_PATH = /^\/v1\/workspaces\/([^/]+)\/query\/?$/;
@@ -79,8 +86,16 @@ async function handle(
   if (typeof query !== "string" || query.trim() === "")
     return badBody("The request body must contain a query");
 
-  const now = source.now();
-  const parsed = parseQuery(query, now);
+  const worldNow = source.now();
+  let now = worldNow;
+  let telemetry = source;
+  let parsed = parseQuery(query, now);
+  if (options.wallClock && readsAppClock(parsed.lets)) {
+    now = new Date(options.wallClock());
+    telemetry = onAppClock(source, worldNow.getTime() - now.getTime());
+    // A `now()` in the text is the app's now as well.
+    parsed = parseQuery(query, now);
+  }
   const answer = parsed.name === null ? undefined : ANSWERS[parsed.name];
   if (!answer) {
     return syntaxError(
@@ -96,7 +111,12 @@ async function handle(
 
   let table: ResultTable;
   try {
-    table = answer({ source, environment, lets: parsed.lets, timespan: parseRequestTimespan(timespan, now) });
+    table = answer({
+      source: telemetry,
+      environment,
+      lets: parsed.lets,
+      timespan: parseRequestTimespan(timespan, now),
+    });
   } catch (error) {
     if (error instanceof MissingParameterError) return semanticError(error.message);
     throw error;
