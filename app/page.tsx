@@ -13,6 +13,7 @@ import { WindowSelector } from "@/components/health/window-selector";
 import { Forbidden } from "@/components/forbidden";
 import { Notice } from "@/components/notice";
 import { PageTitle } from "@/components/page-title";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { RunsTable } from "@/components/runs/runs-table";
 import { StaleNotice } from "@/components/ui/stale-notice";
 
@@ -48,6 +49,7 @@ export default async function OverviewPage({
       <PageTitle subtitle="Where each environment stands, and what is waiting for a decision.">
         Overview
       </PageTitle>
+      <LiveRefresh topics={["runs", "deployments", "pulls"]} />
       <StaleNotice freshness={overview.freshness.stale ? overview.freshness : runs.freshness} />
 
       {waiting ? (

@@ -7,6 +7,7 @@ import { describeGitHubFailure } from "@/lib/runs/describe-failure";
 import { Forbidden } from "@/components/forbidden";
 import { Notice } from "@/components/notice";
 import { PageTitle } from "@/components/page-title";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { RunFiltersForm } from "@/components/runs/run-filters-form";
 import { RunsTable } from "@/components/runs/runs-table";
 import { Pagination } from "@/components/ui/pagination";
@@ -80,6 +81,7 @@ export default async function RunsPage({ searchParams }: { searchParams: SearchP
   return (
     <>
       <PageTitle subtitle="Every run of the pipeline's workflows, newest first.">Runs</PageTitle>
+      <LiveRefresh topics={["runs"]} />
       <RunFiltersForm
         values={values}
         errors={parsed.ok ? {} : parsed.errors}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth/viewer";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -14,6 +15,7 @@ export function Header({ viewer }: { viewer: Viewer | null }) {
         <div className="ml-auto flex items-center gap-3">
           {viewer ? (
             <>
+              <LiveIndicator />
               {viewer.image ? (
                 // eslint-disable-next-line @next/next/no-img-element -- avatars come from GitHub's (or the simulator's) host, not our bundle
                 <img src={viewer.image} alt="" width={28} height={28} className="h-7 w-7 rounded-full" />

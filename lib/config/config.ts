@@ -22,6 +22,7 @@ export interface Config {
       | { kind: "token"; token: string }
       | { kind: "app"; appId: string; privateKey: string; installationId: number };
     webhookSecrets: string[];
+    webhookMaxBytes: number;
     timeoutMs: number;
     cache: { enabled: boolean; minRevalidateMs: number };
     workflows: { ciStaging: string; teardown: string; productionDeploy: string };
@@ -45,6 +46,7 @@ export interface Config {
     };
   };
   reconcileIntervalMs: number;
+  acceptance: { checklist: string[]; fourEyes: boolean };
 }
 
 export class ConfigError extends Error {
@@ -102,6 +104,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       clientSecret: e.GITHUB_CLIENT_SECRET,
       serverAuth,
       webhookSecrets: e.GITHUB_WEBHOOK_SECRET,
+      webhookMaxBytes: e.GITHUB_WEBHOOK_MAX_BYTES,
       timeoutMs: e.GITHUB_TIMEOUT_MS,
       cache: { enabled: e.GITHUB_CACHE === "on", minRevalidateMs: e.GITHUB_CACHE_MIN_REVALIDATE_MS },
       workflows: {
@@ -132,6 +135,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       },
     },
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
+    acceptance: { checklist: e.ACCEPTANCE_CHECKLIST, fourEyes: e.ACCEPTANCE_FOUR_EYES },
   };
 }
 

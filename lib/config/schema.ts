@@ -15,6 +15,10 @@ const bool = z
   .default("")
   .transform((value) => ["true", "1", "yes", "on"].includes(value));
 
+/** The pipeline's acceptance plan: what QA checks in staging before accepting. */
+const DEFAULT_ACCEPTANCE_CHECKLIST =
+  "Browse the frontend, Add a product, Place an order, See the order's status update, Health checks green";
+
 const url = z.url({ message: "must be an absolute URL such as https://example.com" });
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -54,6 +58,7 @@ export const environmentSchema = z
     GITHUB_APP_PRIVATE_KEY: z.string().min(1).optional(),
     GITHUB_APP_INSTALLATION_ID: z.coerce.number().int().positive().optional(),
     GITHUB_WEBHOOK_SECRET: list,
+    GITHUB_WEBHOOK_MAX_BYTES: positiveInt(1_048_576),
     GITHUB_TIMEOUT_MS: positiveInt(10_000),
     GITHUB_CACHE: z.enum(["on", "off"]).default("on"),
     GITHUB_CACHE_MIN_REVALIDATE_MS: z.coerce.number().int().nonnegative().default(5_000),
@@ -86,6 +91,21 @@ export const environmentSchema = z
     HEALTH_AVAILABILITY_MIN_PCT: positiveNumber(99),
 
     RECONCILE_INTERVAL_MS: positiveInt(15_000),
+
+    ACCEPTANCE_CHECKLIST: z
+      .string()
+      .default(DEFAULT_ACCEPTANCE_CHECKLIST)
+      .transform((value) =>
+        value
+          .split(",")
+          .map((item) => item.trim())
+          .filter((item) => item.length > 0),
+      )
+      .refine((items) => items.length > 0, "must list at least one item"),
+    ACCEPTANCE_FOUR_EYES: z
+      .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
+      .default("true")
+      .transform((value) => ["true", "1", "yes", "on"].includes(value)),
   })
   .superRefine(
     (env, ctx) => {

@@ -9,6 +9,7 @@ import { formatDuration } from "@/lib/runs/run-status";
 import { Forbidden } from "@/components/forbidden";
 import { Notice } from "@/components/notice";
 import { PageTitle } from "@/components/page-title";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { JobTimeline } from "@/components/runs/job-timeline";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { ShortSha } from "@/components/ui/short-sha";
@@ -48,6 +49,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       >
         {run.title}
       </PageTitle>
+      <LiveRefresh topics={["runs"]} />
       <StaleNotice freshness={detail.freshness} />
       <dl className="mb-6 grid grid-cols-2 gap-x-6 gap-y-3 rounded border border-slate-200 bg-white p-4 text-sm md:grid-cols-4">
         <div>
