@@ -23,7 +23,7 @@ test("the waiting release shows its staging state, commits, pull request, CI run
   );
   await expect(page.getByText("This is not the release in staging now")).toHaveCount(0);
   await expect(page.getByRole("heading", { name: /Staging health/ })).toBeVisible();
-  await expect(page.getByText("Not built yet")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Accept the release" })).toBeVisible();
 });
 
 test("an older SHA says it is not the release in staging and links to the current one", async ({ page }) => {

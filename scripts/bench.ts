@@ -9,6 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { liveLatency, type LatencyResult } from "./bench/live-latency";
 import { load, type LoadResult } from "./bench/load";
 import { signIn } from "./bench/sign-in";
 import { ensureBuild, startAppProcess, startSimulatorProcess, type StackOptions } from "./stack";
@@ -39,6 +40,7 @@ const base: StackOptions = {
 };
 console.log(`Starting the simulator at SIM_SCALE=${base.simScale}…`);
 const sim = await startSimulatorProcess(base);
+let latency: LatencyResult | null = null;
 const rows: {
   cache: string;
   page: string;
@@ -62,6 +64,21 @@ try {
       const cookies: string[] = [];
       for (let i = 0; i < Math.max(...viewerCounts); i++)
         cookies.push(await signIn(appUrl, logins[i % logins.length] ?? "vic-viewer"));
+      if (cache === "on") {
+        // The simulator delivers webhooks to this app (stack options port 3300).
+        latency = await liveLatency(
+          appUrl,
+          sim.url,
+          cookies[0] ?? "",
+          Number(process.env.BENCH_PUSHES ?? 30),
+        );
+        console.log(
+          `push → browser: p50 ${latency.p50.toFixed(0)} ms, p95 ${latency.p95.toFixed(0)} ms ` +
+            `(${latency.samples} pushes, ${latency.missed} missed)`,
+        );
+        // The pushes changed the world; the page loads below should see the seeded world.
+        await fetch(`${sim.url}/_sim/reset`, { method: "POST" });
+      }
       for (const page of pages) {
         // Warm up: the first render compiles nothing in production, but fills the cache once.
         await load(`${appUrl}${page}`, cookies.slice(0, 1), 2);
@@ -109,11 +126,14 @@ for (const r of rows) {
   );
 }
 const table = lines.join("\n");
+const latencyLine = latency
+  ? `Push → browser (webhook delivered, live event received): p50 ${latency.p50.toFixed(0)} ms, p95 ${latency.p95.toFixed(0)} ms over ${latency.samples} pushes, ${latency.missed} missed.`
+  : "";
 const heading = `${seconds}s per load, each viewer loading the page every ${intervalMs} ms; SIM_SCALE=${base.simScale}; max req/s = 20 clients back to back for ${Math.min(10, seconds)}s`;
-console.log(`\n${heading}\n\n${table}`);
+console.log(`\n${heading}\n\n${table}\n\n${latencyLine}`);
 mkdirSync("bench-results", { recursive: true });
 writeFileSync(
   join("bench-results", "latest.json"),
-  JSON.stringify({ when: new Date().toISOString(), seconds, scale: base.simScale, rows }, null, 2),
+  JSON.stringify({ when: new Date().toISOString(), seconds, scale: base.simScale, rows, latency }, null, 2),
 );
-writeFileSync(join("bench-results", "latest.md"), `${heading}\n\n${table}\n`);
+writeFileSync(join("bench-results", "latest.md"), `${heading}\n\n${table}\n\n${latencyLine}\n`);

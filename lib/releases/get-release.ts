@@ -34,6 +34,8 @@ export interface ReleaseView {
   /** Commits this release adds over production (`<production branch>...<sha>`). */
   comparison: { aheadBy: number; commits: ReleaseCommit[]; truncated: boolean };
   pull: { number: number; title: string; headSha: string; htmlUrl: string; headMatches: boolean } | null;
+  /** The production deployment of this release (after its merge), if there is one yet. */
+  production: { sha: string; state: DeploymentStateView; runUrl: string | null } | null;
   freshness: { stale: boolean; fetchedAtIso: string; error?: string };
 }
 
@@ -42,7 +44,7 @@ export async function getRelease(sha: string): Promise<ReleaseView> {
   const gh = serverGitHub();
   const { owner, repo } = repoRef();
   const { environments, branches, workflows } = getConfig().github;
-  const [forSha, latest, runs, comparison, pulls] = await Promise.all([
+  const [forSha, latest, runs, comparison, pulls, production] = await Promise.all([
     listDeployments(gh, { owner, repo, environment: environments.staging, sha, per_page: 1 }),
     listDeployments(gh, { owner, repo, environment: environments.staging, per_page: 1 }),
     listWorkflowRuns(gh, { owner, repo, workflow: workflows.ciStaging, head_sha: sha, per_page: 1 }),
@@ -54,7 +56,11 @@ export async function getRelease(sha: string): Promise<ReleaseView> {
       base: branches.production,
       state: "open",
     }),
+    // A release reaches production as its merge commit; the deployment's payload names the SHA accepted.
+    listDeployments(gh, { owner, repo, environment: environments.production, per_page: 5 }),
   ]);
+  const deployed = production.data.deployments.find((d) => pipelinePayload(d.deployment).acceptedSha === sha);
+  const deployedRunId = deployed ? pipelinePayload(deployed.deployment).runId : null;
   const staging = forSha.data.deployments[0];
   const payload = staging ? pipelinePayload(staging.deployment) : null;
   const currentStagingSha = latest.data.deployments[0]?.deployment.sha ?? null;
@@ -98,8 +104,15 @@ export async function getRelease(sha: string): Promise<ReleaseView> {
           headMatches: pull.head.sha === sha,
         }
       : null,
+    production: deployed
+      ? {
+          sha: deployed.deployment.sha,
+          state: deploymentState(deployed.latestStatus, "production"),
+          runUrl: deployedRunId === null ? null : `${repoWebUrl()}/actions/runs/${deployedRunId}`,
+        }
+      : null,
     freshness: toFreshnessView(
-      combineFreshness([forSha, latest, runs, comparison, pulls].map((r) => freshnessOf(r))),
+      combineFreshness([forSha, latest, runs, comparison, pulls, production].map((r) => freshnessOf(r))),
     ),
   };
 }

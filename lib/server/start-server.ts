@@ -1,5 +1,6 @@
 import { ConfigError, getConfig } from "@/lib/config/config";
 import { getDatabase } from "@/lib/db/client";
+import { startOperationsWorker } from "@/lib/operations/operations-worker";
 
 export async function startServer(): Promise<void> {
   // `next build` loads instrumentation too; the runtime configuration is not there yet.
@@ -12,6 +13,8 @@ export async function startServer(): Promise<void> {
         driver.kind === "pglite" ? `embedded (${config.dataDir})` : "PostgreSQL"
       }${config.simulator ? "; SIMULATOR MODE" : ""}`,
     );
+    // Resumes operations a previous process left unfinished, then reconciles on an interval.
+    startOperationsWorker();
   } catch (error) {
     const message =
       error instanceof ConfigError ? error.message : `Release Desk cannot start: ${String(error)}`;

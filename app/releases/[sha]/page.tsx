@@ -5,13 +5,14 @@ import { Suspense } from "react";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listReleaseEvents } from "@/lib/audit/list-release-events";
+import { getAcceptance } from "@/lib/releases/get-acceptance";
 import { getRelease } from "@/lib/releases/get-release";
 import { describeGitHubFailure } from "@/lib/runs/describe-failure";
 import { repoWebUrl } from "@/lib/runs/list-runs";
 import { Forbidden } from "@/components/forbidden";
 import { HealthPanel } from "@/components/health/health-panel";
 import { HealthPanelFallback } from "@/components/health/health-panel-fallback";
-import { NotBuiltYet } from "@/components/not-built-yet";
+import { AcceptanceSection } from "@/components/releases/acceptance-section";
 import { Notice } from "@/components/notice";
 import { PageTitle } from "@/components/page-title";
 import { RunsTable } from "@/components/runs/runs-table";
@@ -19,6 +20,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { ShortSha } from "@/components/ui/short-sha";
 import { StaleNotice } from "@/components/ui/stale-notice";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { acceptReleaseAction, rejectReleaseAction, retryOperationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Release" };
 
@@ -46,7 +48,11 @@ export default async function ReleasePage({ params }: { params: Promise<{ sha: s
   const base = repoWebUrl();
   const serverNow = Date.now();
   const mayReadAudit = can(access.viewer.roles, "audit.read");
-  const events = mayReadAudit ? await listReleaseEvents(sha) : [];
+  const [events, acceptance] = await Promise.all([
+    mayReadAudit ? listReleaseEvents(sha) : Promise.resolve([]),
+    getAcceptance(sha),
+  ]);
+  const roles = access.viewer.roles;
   const subject = release.comparison.commits.at(-1)?.message ?? "";
 
   return (
@@ -189,7 +195,18 @@ export default async function ReleasePage({ params }: { params: Promise<{ sha: s
       </div>
 
       <h2 className="mt-6 mb-2 text-lg font-semibold">Acceptance</h2>
-      <NotBuiltYet feature="Accepting or rejecting a release in the browser" issue={6} />
+      <AcceptanceSection
+        sha={sha}
+        acceptance={acceptance}
+        isCurrentCandidate={release.isCurrentCandidate}
+        production={release.production}
+        serverNow={serverNow}
+        actions={{
+          accept: can(roles, "release.accept") ? acceptReleaseAction : null,
+          reject: can(roles, "release.reject") ? rejectReleaseAction : null,
+          retry: can(roles, "operations.retry") ? retryOperationAction : null,
+        }}
+      />
 
       <h2 className="mt-6 mb-2 text-lg font-semibold">Audit trail</h2>
       {!mayReadAudit ? (

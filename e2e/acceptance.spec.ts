@@ -1,0 +1,120 @@
+import { expect, test, type Page } from "@playwright/test";
+import { SIM_URL, signInAs } from "./support";
+
+async function sim<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${SIM_URL}${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}`);
+  return (await res.json()) as T;
+}
+
+const advance = (seconds: number) => sim("POST", "/_sim/advance", { seconds });
+
+// A reset world replays its random sequence, so the first push after a reset has the same SHA in
+// every test, and the app's database (which outlives resets) would show it as already decided.
+// Pushes to a branch without CI first move the sequence on.
+let releasesPushed = 0;
+
+/**
+ * A release of its own, pushed and deployed to staging: the seeded candidate stays undecided for the
+ * other browser tests.
+ */
+async function deployFreshRelease(label: string): Promise<string> {
+  for (let i = 0; i < releasesPushed; i++) {
+    await sim("POST", "/_sim/push", { branch: "e2e-scratch", openPull: false });
+  }
+  releasesPushed++;
+  const { sha } = await sim<{ sha: string }>("POST", "/_sim/push", {
+    branch: "testing",
+    message: `${label} ${Date.now()}`,
+  });
+  await expect
+    .poll(async () => {
+      await advance(600);
+      const state = await sim<{ staging: { sha: string; state: string } | null }>("GET", "/_sim/state");
+      return state.staging?.sha === sha ? state.staging.state : "deploying";
+    })
+    .toBe("success");
+  return sha;
+}
+
+/** Advances the world's clock until the step reads `state` (the page refreshes itself meanwhile). */
+async function waitForStep(page: Page, kind: string, state: string) {
+  await expect(async () => {
+    await advance(300);
+    await expect(page.getByTestId(`step-${kind}`)).toContainText(state, { timeout: 2_500 });
+  }).toPass({ timeout: 45_000 });
+}
+
+test.afterEach(async () => {
+  await sim("POST", "/_sim/reset");
+});
+
+test("QA ticks the checklist and accepts: merge, teardown, then production runs the release", async ({
+  page,
+}) => {
+  const sha = await deployFreshRelease("feat: acceptance e2e");
+  await signInAs(page, "quinn-qa", `/releases/${sha}`);
+  await expect(page).toHaveURL(new RegExp(`/releases/${sha}$`));
+
+  const form = page.getByRole("form", { name: "Accept the release" });
+  const boxes = form.getByRole("checkbox");
+  await expect(boxes).toHaveCount(5);
+  await form.getByRole("checkbox", { name: "Browse the frontend" }).check();
+  for (const box of await boxes.all()) await box.check();
+  await form.getByLabel("Notes (optional)").fill("orders flow end to end");
+  await form.getByRole("button", { name: "Accept release" }).click();
+
+  const decision = page.getByTestId("release-decision");
+  await expect(decision).toContainText("Accepted");
+  await expect(decision).toContainText("quinn-qa");
+  await expect(decision).toContainText("orders flow end to end");
+
+  await waitForStep(page, "merge", "Succeeded");
+  await waitForStep(page, "teardown", "Succeeded");
+  await expect(page.getByTestId("step-teardown").getByRole("link", { name: /^Run \d+$/ })).toBeVisible();
+
+  await expect(async () => {
+    await advance(300);
+    await expect(page.getByTestId("release-production")).toContainText("Ready", { timeout: 2_500 });
+  }).toPass({ timeout: 45_000 });
+
+  await page.reload();
+  await expect(page.getByTestId("release-staging")).toContainText("Torn down");
+  const state = await sim<{ openPull: unknown; production: { releaseSha: string; sha: string } }>(
+    "GET",
+    "/_sim/state",
+  );
+  expect(state.openPull).toBeNull();
+  expect(state.production.releaseSha).toBe(sha);
+  await expect(page.getByTestId("release-production")).toContainText(state.production.sha.slice(0, 7));
+  await expect(page.getByRole("button", { name: "Accept release" })).toHaveCount(0);
+});
+
+test("QA rejects with a reason: nothing is merged and staging is torn down", async ({ page }) => {
+  const sha = await deployFreshRelease("feat: rejection e2e");
+  await signInAs(page, "quinn-qa", `/releases/${sha}`);
+
+  const form = page.getByRole("form", { name: "Reject the release" });
+  await form.getByLabel("Reason for rejecting (required)").fill("order status never updates");
+  await form.getByRole("button", { name: "Reject release" }).click();
+
+  const decision = page.getByTestId("release-decision");
+  await expect(decision).toContainText("Rejected");
+  await expect(decision).toContainText("order status never updates");
+  await expect(page.getByTestId("step-merge")).toHaveCount(0);
+  await waitForStep(page, "teardown", "Succeeded");
+
+  const state = await sim<{ openPull: { headSha: string } | null }>("GET", "/_sim/state");
+  expect(state.openPull?.headSha).toBe(sha);
+});
+
+test("a viewer sees the release waiting for QA, with no form to decide", async ({ page }) => {
+  await signInAs(page, "vic-viewer");
+  await page.getByRole("link", { name: "Open the release" }).click();
+  await expect(page.getByText("Waiting for QA to accept or reject this release.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Accept release" })).toHaveCount(0);
+});
