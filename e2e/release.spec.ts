@@ -1,5 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./support";
+import { SIM_URL, signInAs } from "./support";
+
+// Other specs push new releases; this one reads the seeded world's waiting release.
+test.beforeEach(async ({ request }) => {
+  await request.post(`${SIM_URL}/_sim/reset`);
+});
 
 test("the waiting release shows its staging state, commits, pull request, CI run and staging health", async ({
   page,
