@@ -1,8 +1,11 @@
 import { userGitHub, NoUserTokenError } from "@/lib/auth/user-github";
+import { getConfig } from "@/lib/config/config";
+import { getPrisma } from "@/lib/db/client";
 import type { Operation } from "@/lib/db/generated/client";
 import { toGitHubError } from "@/lib/github/errors";
 import { getPull } from "@/lib/github/get-pull";
 import { mergePull, PullHeadChangedError, PullNotMergeableError } from "@/lib/github/merge-pull";
+import { openPull } from "@/lib/github/open-pull";
 import { repoRef, serverGitHub } from "@/lib/server/github";
 import { mergeInputSchema } from "./operation-input";
 import type { StepOutcome } from "./step-outcome";
@@ -12,12 +15,34 @@ import type { StepOutcome } from "./step-outcome";
  * a merge whose answer was lost (timeout) is recognised as done instead of being sent again.
  */
 export async function executeMerge(op: Operation): Promise<StepOutcome> {
-  const { pullNumber, headSha } = mergeInputSchema.parse(op.input);
+  const { pullNumber: known, headSha } = mergeInputSchema.parse(op.input);
   const { owner, repo } = repoRef();
   try {
+    let opened: string | null = null;
+    let pullNumber = known;
+    if (pullNumber === null) {
+      const { branches } = getConfig().github;
+      const pull = await openPull(await userGitHub(op.actor), {
+        owner,
+        repo,
+        head: branches.staging,
+        base: branches.production,
+        title: `Release ${headSha.slice(0, 7)}`,
+        body: `Opened by Release Desk: ${op.actor} accepted ${headSha} in staging.`,
+      });
+      pullNumber = pull.number;
+      opened = pull.created ? `opened #${pull.number}` : `found #${pull.number} open`;
+      // From now on every attempt merges this pull request; it is never opened twice.
+      const prisma = await getPrisma();
+      await prisma.operation.update({
+        where: { id: op.id },
+        data: { input: { pullNumber, headSha } },
+      });
+    }
     const pull = (await getPull(serverGitHub(), { owner, repo, pull_number: pullNumber }, { fresh: true }))
       .data;
-    if (pull.merged) return { kind: "succeeded", note: `merged as ${pull.merge_commit_sha ?? "?"}` };
+    const prefix = opened ? `${opened}, ` : "";
+    if (pull.merged) return { kind: "succeeded", note: `${prefix}merged as ${pull.merge_commit_sha ?? "?"}` };
     if (pull.state === "closed") {
       return { kind: "needs_attention", error: `pull request #${pullNumber} was closed without merging` };
     }
@@ -35,7 +60,7 @@ export async function executeMerge(op: Operation): Promise<StepOutcome> {
       sha: headSha,
       commit_title: `Release ${headSha.slice(0, 7)} (accepted by ${op.actor} in Release Desk)`,
     });
-    return { kind: "succeeded", note: `merged as ${result.sha}` };
+    return { kind: "succeeded", note: `${prefix}merged #${pullNumber} as ${result.sha}` };
   } catch (error) {
     if (error instanceof NoUserTokenError) return { kind: "needs_attention", error: error.message };
     if (error instanceof PullHeadChangedError) {

@@ -1,107 +1,67 @@
-import { NoUserTokenError, userGitHub } from "@/lib/auth/user-github";
 import { getConfig } from "@/lib/config/config";
-import { getPrisma } from "@/lib/db/client";
 import type { Operation } from "@/lib/db/generated/client";
-import { dispatchWorkflow } from "@/lib/github/dispatch-workflow";
-import { toGitHubError } from "@/lib/github/errors";
-import { findRunByCorrelationId } from "@/lib/github/find-run-by-correlation-id";
+import { listDeployments } from "@/lib/github/list-deployments";
 import { getWorkflowRun } from "@/lib/github/get-workflow-run";
 import { repoRef, serverGitHub } from "@/lib/server/github";
+import { dispatchAndFollow, outcomeOfError, RUN_POLL_MS } from "./dispatch-and-follow";
 import { teardownInputSchema } from "./operation-input";
 import type { StepOutcome } from "./step-outcome";
 
-const RUN_POLL_MS = 1_000;
-/** How long a dispatch with an unknown outcome is looked for before a person is asked to decide. */
-const UNKNOWN_OUTCOME_GRACE_MS = 5 * 60_000;
+/** How long after its run succeeded the staging deployment may take to read `inactive`. */
+const INACTIVE_GRACE_MS = 2 * 60_000;
 
 /**
- * Dispatches the staging teardown once and follows its run to completion. A dispatch is never sent
- * again blindly: once one may have left (`dispatchedAt`), the run is looked up by correlation id.
+ * Dispatches the staging teardown once and follows its run to completion (never re-sent blindly:
+ * see dispatchAndFollow), then confirms GitHub shows every staging deployment of the SHA `inactive`:
+ * a successful run that left one active has not done what the workflow contract promises.
  */
 export async function executeTeardown(op: Operation): Promise<StepOutcome> {
-  const { owner, repo } = repoRef();
   const { workflows, branches } = getConfig().github;
-  const prisma = await getPrisma();
-  try {
-    let runId = op.githubRunId === null ? null : Number(op.githubRunId);
-    let linked: string | undefined;
-
-    if (runId === null && (op.dispatchedAt !== null || op.attempts > 1)) {
-      const found = await findRunByCorrelationId(serverGitHub(), {
-        owner,
-        repo,
-        workflow: workflows.teardown,
-        correlationId: op.correlationId,
-        ...(op.dispatchedAt ? { dispatchedAt: op.dispatchedAt } : {}),
-      });
-      if (found.data) {
-        // int64 ids are typed `number | bigint`; GitHub's run ids are far below 2^53.
-        const foundId = Number(found.data.id);
-        runId = foundId;
-        linked = `found run ${foundId} by correlation id`;
-        await prisma.operation.update({
-          where: { id: op.id },
-          data: { githubRunId: BigInt(foundId), githubRunUrl: found.data.html_url },
-        });
-      } else if (op.dispatchedAt) {
-        if (Date.now() - op.dispatchedAt.getTime() > UNKNOWN_OUTCOME_GRACE_MS) {
-          return {
-            kind: "needs_attention",
-            error: `the teardown dispatch's outcome is unknown and no run carries correlation id ${op.correlationId}; check GitHub, then Retry to dispatch again`,
-          };
-        }
-        return { kind: "wait", afterMs: RUN_POLL_MS * 2 };
-      }
-    }
-
-    if (runId === null) {
-      const { namespace } = teardownInputSchema.parse(op.input);
-      const gh = await userGitHub(op.actor);
-      // Recorded before sending: if the answer is lost, the next attempt looks the run up instead.
-      const dispatchedAt = new Date();
-      await prisma.operation.update({ where: { id: op.id }, data: { dispatchedAt } });
-      try {
-        const result = await dispatchWorkflow(gh, {
-          owner,
-          repo,
-          workflow: workflows.teardown,
-          ref: branches.production,
-          inputs: { sha: op.releaseSha, namespace, correlation_id: op.correlationId },
-        });
-        if (result.runId === null) return { kind: "wait", afterMs: RUN_POLL_MS, note: "dispatched" };
-        runId = result.runId;
-        linked = `dispatched run ${runId}`;
-        await prisma.operation.update({
-          where: { id: op.id },
-          data: { githubRunId: BigInt(runId), githubRunUrl: result.htmlUrl },
-        });
-      } catch (error) {
-        const failure = toGitHubError(error);
-        const definitelyNotSent =
-          failure.status !== undefined && failure.status >= 400 && failure.status < 500;
-        if (!definitelyNotSent) {
-          // Timeout, dropped connection or 5xx: a run may exist. Look for it; never re-send.
-          return { kind: "wait", afterMs: RUN_POLL_MS, note: `dispatch outcome unknown: ${failure.message}` };
-        }
-        await prisma.operation.update({ where: { id: op.id }, data: { dispatchedAt: null } });
-        throw failure;
-      }
-    }
-
-    const run = (await getWorkflowRun(serverGitHub(), { owner, repo, run_id: runId }, { fresh: true })).data;
-    if (run.status !== "completed")
-      return { kind: "wait", afterMs: RUN_POLL_MS, ...(linked ? { note: linked } : {}) };
-    const how = linked ? ` (${linked})` : "";
-    if (run.conclusion === "success")
-      return { kind: "succeeded", note: `teardown run ${runId} succeeded${how}` };
+  const { namespace } = teardownInputSchema.parse(op.input);
+  const followed = await dispatchAndFollow(op, {
+    workflow: workflows.teardown,
+    ref: branches.production,
+    inputs: { sha: op.releaseSha, namespace },
+    label: "teardown",
+  });
+  if (followed.kind === "step") return followed.outcome;
+  const { runId, conclusion, how } = followed;
+  if (conclusion !== "success") {
     return {
       kind: "failed",
-      error: `teardown run ${runId} concluded ${run.conclusion ?? "without a conclusion"}${how}`,
+      error: `teardown run ${runId} concluded ${conclusion ?? "without a conclusion"}${how}`,
     };
-  } catch (error) {
-    if (error instanceof NoUserTokenError) return { kind: "needs_attention", error: error.message };
-    const failure = toGitHubError(error);
-    if (failure.unavailable) return { kind: "retry", error: failure.message };
-    return { kind: "needs_attention", error: failure.message };
   }
+  try {
+    return await confirmInactive(op.releaseSha, runId, how);
+  } catch (error) {
+    return outcomeOfError(error);
+  }
+}
+
+async function confirmInactive(sha: string, runId: number, how: string): Promise<StepOutcome> {
+  const { owner, repo } = repoRef();
+  const gh = serverGitHub();
+  const read = await listDeployments(
+    gh,
+    { owner, repo, environment: getConfig().github.environments.staging, sha, per_page: 10 },
+    { fresh: true },
+  );
+  const active = read.data.deployments.filter((d) => d.latestStatus?.state !== "inactive");
+  const count = read.data.deployments.length;
+  if (active.length === 0) {
+    const marked = count === 1 ? "its staging deployment is" : `its ${count} staging deployments are`;
+    return { kind: "succeeded", note: `teardown run ${runId} succeeded${how}; ${marked} inactive` };
+  }
+  const run = (await getWorkflowRun(gh, { owner, repo, run_id: runId })).data;
+  const states = active
+    .map((d) => `${String(d.deployment.id)} is ${d.latestStatus?.state ?? "without a status"}`)
+    .join(", ");
+  if (Date.now() - Date.parse(run.updated_at) > INACTIVE_GRACE_MS) {
+    return {
+      kind: "needs_attention",
+      error: `teardown run ${runId} succeeded but staging deployment ${states}; check that the workflow marks it inactive, then Retry`,
+    };
+  }
+  return { kind: "wait", afterMs: RUN_POLL_MS };
 }

@@ -1,4 +1,6 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { rolesFor } from "@/lib/auth/roles";
+import { getConfig } from "@/lib/config/config";
 import { getPrisma } from "@/lib/db/client";
 import type { Operation } from "@/lib/db/generated/client";
 import { executeMerge } from "./execute-merge";
@@ -128,9 +130,10 @@ function audit(
   details: Record<string, string | number>,
 ) {
   return recordAuditEvent({
-    // The step acts with this person's token; the worker only carries it out.
+    // The step acts with this person's token; the worker only carries it out. Their roles as
+    // configuration grants them now, when the step runs.
     actor: op.actor,
-    actorRoles: [],
+    actorRoles: rolesFor(op.actor, getConfig()),
     action: `operation.${op.kind}`,
     targetType: "operation",
     targetId: op.id,

@@ -160,11 +160,15 @@ function checkFacts(
       `The staging deployment of ${sha.slice(0, 7)} has not succeeded (its state is ${facts.stagingState ?? "unknown"}).`,
     );
   }
-  if (!facts.pull)
-    throw new DecisionRefused("There is no open pull request from the staging branch to merge.");
-  if (facts.pull.headSha !== sha) {
+  if (facts.pull && facts.pull.headSha !== sha) {
     throw new DecisionRefused(
       `Testing moved on since staging was deployed: pull request #${facts.pull.number} now ends at ${facts.pull.headSha.slice(0, 7)}.`,
+    );
+  }
+  // No pull request open: the merge step opens one from the branch, which must still end at the release.
+  if (!facts.pull && facts.branchHeadSha !== sha) {
+    throw new DecisionRefused(
+      `Testing moved on since staging was deployed: the branch now ends at ${facts.branchHeadSha?.slice(0, 7) ?? "nothing"}.`,
     );
   }
   if (fourEyes) {
@@ -190,14 +194,15 @@ async function writeOperations(
 ): Promise<string[]> {
   const ids: string[] = [];
   let mergeId: string | null = null;
-  if (plan.accepted && plan.pull) {
+  if (plan.accepted) {
+    // Without an open pull request (`pullNumber: null`) the merge step opens one first.
     const merge = await tx.operation.create({
       data: {
         kind: "merge",
         releaseSha: plan.sha,
         actor: plan.actor,
         correlationId: randomUUID(),
-        input: { pullNumber: plan.pull.number, headSha: plan.pull.headSha },
+        input: { pullNumber: plan.pull?.number ?? null, headSha: plan.pull?.headSha ?? plan.sha },
       },
     });
     mergeId = merge.id;

@@ -118,6 +118,12 @@ describe("accepting", () => {
     expect(audit.filter((e) => e.action === "operation.teardown").map((e) => e.outcome)).toContain(
       "succeeded",
     );
+    // Each step is recorded as done by the reviewer, with the roles configuration grants them (ROLE_QA).
+    const steps = audit.filter((e) => e.action.startsWith("operation."));
+    expect(steps.length).toBeGreaterThanOrEqual(4);
+    for (const step of steps) {
+      expect([step.actor, step.actorRoles]).toEqual([decision.reviewer, ["viewer", "qa"]]);
+    }
   });
 
   it("refuses, without side effects, an unticked checklist, a moved head, an author and another SHA", async () => {

@@ -148,7 +148,8 @@ export default async function ReleasePage({ params }: { params: Promise<{ sha: s
             </div>
           ) : (
             <p className="text-sm text-slate-600">
-              No open pull request from the staging branch to production.
+              No open pull request from the staging branch to production. Accepting the release opens one, as
+              the reviewer, and merges it.
             </p>
           )}
         </section>
