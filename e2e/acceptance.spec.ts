@@ -112,6 +112,41 @@ test("QA rejects with a reason: nothing is merged and staging is torn down", asy
   expect(state.openPull?.headSha).toBe(sha);
 });
 
+test("a merge GitHub refuses needs attention; QA retries it and the release goes on", async ({ page }) => {
+  const sha = await deployFreshRelease("feat: retry e2e");
+  // A branch rule refuses the first merge (403): not transient, so a person is asked.
+  await sim("POST", "/_sim/faults", {
+    method: "PUT",
+    path: "/api/v3/repos/*/*/pulls/*/merge",
+    kind: "status",
+    status: 403,
+    count: 1,
+  });
+  await signInAs(page, "quinn-qa", `/releases/${sha}`);
+  const form = page.getByRole("form", { name: "Accept the release" });
+  for (const box of await form.getByRole("checkbox").all()) await box.check();
+  await form.getByRole("button", { name: "Accept release" }).click();
+
+  const merge = page.getByTestId("step-merge");
+  await expect(merge).toContainText("Needs attention");
+  await expect(page.getByTestId("step-teardown")).toContainText("Pending");
+  const retry = page.getByRole("form", { name: "Retry: Merge the pull request" });
+  await retry.getByRole("button", { name: "Retry" }).click();
+
+  await waitForStep(page, "merge", "Succeeded");
+  await waitForStep(page, "teardown", "Succeeded");
+  await expect(page.getByRole("form", { name: /^Retry:/ })).toHaveCount(0);
+  const calls = await sim<{ calls: { method: string; path: string; status: number; login: string }[] }>(
+    "GET",
+    "/_sim/calls",
+  );
+  const merges = calls.calls.filter((c) => c.method === "PUT" && c.path.endsWith("/merge"));
+  expect(merges.map((c) => [c.status, c.login])).toEqual([
+    [403, "quinn-qa"],
+    [200, "quinn-qa"],
+  ]);
+});
+
 test("a viewer sees the release waiting for QA, with no form to decide", async ({ page }) => {
   await signInAs(page, "vic-viewer");
   await page.getByRole("link", { name: "Open the release" }).click();
