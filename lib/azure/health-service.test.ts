@@ -217,16 +217,29 @@ describe("getEnvironmentHealth", () => {
     expect(calls).toHaveLength(15);
   });
 
-  it("queries again once the TTL has passed", async () => {
+  it("once the TTL has passed, answers from the last value at once while one refresh queries again", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const { client, calls } = fakeLogs();
     const health = service(client, { ttlMs: 10_000 });
-    await health.getEnvironmentHealth("production", 60);
+    const first = await health.getEnvironmentHealth("production", 60);
     vi.advanceTimersByTime(9_999);
     await health.getEnvironmentHealth("production", 60);
     expect(calls).toHaveLength(5);
     vi.advanceTimersByTime(1);
-    await health.getEnvironmentHealth("production", 60);
+    const during = await Promise.all([1, 2, 3].map(() => health.getEnvironmentHealth("production", 60)));
+    expect(during.every((h) => h === first)).toBe(true);
+    expect(calls).toHaveLength(10);
+    await vi.waitFor(async () => expect(await health.getEnvironmentHealth("production", 60)).not.toBe(first));
+    expect(calls).toHaveLength(10);
+  });
+
+  it("waits for fresh queries once the last value is more than four TTLs past expiry", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const { client, calls } = fakeLogs();
+    const health = service(client, { ttlMs: 10_000 });
+    const first = await health.getEnvironmentHealth("production", 60);
+    vi.advanceTimersByTime(50_000);
+    expect(await health.getEnvironmentHealth("production", 60)).not.toBe(first);
     expect(calls).toHaveLength(10);
   });
 

@@ -59,6 +59,8 @@ export interface HealthService {
 }
 
 const FAILURE_TTL_MS = 5_000;
+/** How many TTLs past its expiry a health answer may still be served while it is refreshed. */
+const STALE_TTLS = 4;
 const MAX_WINDOW_MINUTES = 7 * 24 * 60;
 
 export function createHealthService(options: HealthServiceOptions): HealthService {
@@ -74,7 +76,9 @@ export function createHealthService(options: HealthServiceOptions): HealthServic
   const { workspaces, thresholds, timeoutMs } = options;
   const services = options.services ?? DEFAULT_SERVICES;
   const now = options.now ?? (() => new Date());
-  const cache = createTtlCache();
+  // Telemetry reaches Application Insights minutes late anyway: a page is answered from a value up
+  // to a few TTLs old while one query refreshes it, instead of waiting for Log Analytics.
+  const cache = createTtlCache({ staleWhileRevalidateMs: options.ttlMs * STALE_TTLS });
   const ttlFor = (value: { kind: string }) =>
     value.kind === "ok" ? options.ttlMs : Math.min(options.ttlMs, FAILURE_TTL_MS);
 
