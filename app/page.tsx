@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { parseHealthWindow } from "@/lib/health/health-window";
 import { requirePagePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { getOverview } from "@/lib/environments/environment-overview";
 import { listRuns, repoWebUrl } from "@/lib/runs/list-runs";
 import { describeGitHubFailure } from "@/lib/runs/describe-failure";
@@ -15,6 +16,7 @@ import { Notice } from "@/components/notice";
 import { PageTitle } from "@/components/page-title";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { RunsTable } from "@/components/runs/runs-table";
+import { RollbackOffer } from "@/components/production/rollback-offer";
 import { StaleNotice } from "@/components/ui/stale-notice";
 
 export default async function OverviewPage({
@@ -51,6 +53,9 @@ export default async function OverviewPage({
       </PageTitle>
       <LiveRefresh topics={["runs", "deployments", "pulls"]} />
       <StaleNotice freshness={overview.freshness.stale ? overview.freshness : runs.freshness} />
+      <Suspense fallback={null}>
+        <RollbackOffer canRollBack={can(access.viewer.roles, "production.rollback")} />
+      </Suspense>
 
       {waiting ? (
         <section

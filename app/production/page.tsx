@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { requirePagePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { activeRollback } from "@/lib/releases/get-rollback-operations";
+import { rollbackNotes } from "@/lib/releases/rollback-notes";
 import { getProductionHistory } from "@/lib/environments/production-history";
 import { describeGitHubFailure } from "@/lib/runs/describe-failure";
 import { repoWebUrl } from "@/lib/runs/list-runs";
@@ -10,7 +13,10 @@ import { PageTitle } from "@/components/page-title";
 import { HistoryTable } from "@/components/environments/history-table";
 import { DeployHealth } from "@/components/health/deploy-health";
 import { Pagination } from "@/components/ui/pagination";
+import { ActiveRollbackNotice } from "@/components/production/active-rollback-notice";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { StaleNotice } from "@/components/ui/stale-notice";
+import { DoraPanel } from "@/components/production/dora-panel";
 
 export const metadata: Metadata = { title: "Production" };
 
@@ -40,12 +46,16 @@ export default async function ProductionPage({
       </>
     );
   }
+  const [rollbacks, active] = await Promise.all([rollbackNotes(history.entries), activeRollback()]);
   return (
     <>
       <PageTitle subtitle="Every production deployment: releases merged from testing and rollbacks.">
         Production
       </PageTitle>
+      <LiveRefresh topics={["deployments", "runs", "operations"]} />
       <StaleNotice freshness={history.freshness} />
+      <DoraPanel searchParams={searchParams} />
+      {active ? <ActiveRollbackNotice op={active} /> : null}
       <h2 className="mb-2 text-lg font-semibold">Deployment history</h2>
       {history.entries.length === 0 ? (
         <Notice tone="info" title="No production deployments yet">
@@ -56,6 +66,8 @@ export default async function ProductionPage({
           entries={history.entries}
           commitBase={repoWebUrl()}
           serverNow={Date.now()}
+          rollbacks={rollbacks}
+          canRollBack={can(access.viewer.roles, "production.rollback")}
           health={{
             heading: `Health ${DEPLOY_HEALTH_WINDOW_MINUTES} min before → after`,
             cell: (entry) => (

@@ -17,6 +17,8 @@ export async function retryOperation(
   const prisma = await getPrisma();
   const op = await prisma.operation.findUnique({ where: { id: operationId } });
   if (!op) return { ok: false, refusal: "No such operation." };
+  // Retrying a rollback redeploys production: it takes the rollback permission, not just retry.
+  if (op.kind === "rollback") authorize(viewer, "production.rollback");
   const { count } = await prisma.$transaction(async (tx) => {
     const updated = await tx.operation.updateMany({
       where: { id: op.id, state: "needs_attention" },

@@ -4,6 +4,7 @@ import { getConfig } from "@/lib/config/config";
 import { getPrisma } from "@/lib/db/client";
 import type { Operation } from "@/lib/db/generated/client";
 import { executeMerge } from "./execute-merge";
+import { executeRollback } from "./execute-rollback";
 import { executeTeardown } from "./execute-teardown";
 import type { StepOutcome } from "./step-outcome";
 
@@ -69,6 +70,7 @@ async function execute(op: Operation): Promise<StepOutcome> {
   try {
     if (op.kind === "merge") return await executeMerge(op);
     if (op.kind === "teardown") return await executeTeardown(op);
+    if (op.kind === "rollback") return await executeRollback(op);
     return { kind: "failed", error: `unknown operation kind ${op.kind}` };
   } catch (error) {
     // A bug or the database: keep the operation, try again later, and say why.

@@ -60,7 +60,11 @@ export async function getAcceptance(sha: string): Promise<AcceptanceView> {
   const prisma = await getPrisma();
   const [decision, operations] = await Promise.all([
     prisma.releaseDecision.findUnique({ where: { sha } }),
-    prisma.operation.findMany({ where: { releaseSha: sha }, orderBy: { createdAt: "asc" } }),
+    // A rollback to this SHA is production's business, not a step of this release's acceptance.
+    prisma.operation.findMany({
+      where: { releaseSha: sha, kind: { in: ["merge", "teardown"] } },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
   const byId = new Map(operations.map((op) => [op.id, op]));
   const steps = operations.map((op): OperationStepView => {
