@@ -19,6 +19,7 @@ const sim = await startSimulator({
   oauthClientSecret: env.SIM_OAUTH_CLIENT_SECRET ?? "sim-client-secret",
   serverToken: env.SIM_SERVER_TOKEN ?? "sim-server-token",
   rateLimit: num(env.SIM_RATE_LIMIT, 5000),
+  userTokenTtlSeconds: num(env.SIM_USER_TOKEN_TTL_SECONDS, 0),
   webhookUrl: env.SIM_WEBHOOK_URL || null,
   webhookSecret: env.SIM_WEBHOOK_SECRET || null,
   certDir: resolve(env.SIM_CERT_DIR ?? ".sim"),

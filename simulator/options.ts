@@ -19,6 +19,11 @@ export interface SimulatorOptions {
   oauthClientSecret?: string;
   serverToken?: string;
   rateLimit?: number;
+  /**
+   * Lifetime of web-flow user tokens in seconds, like a GitHub App with expiring user tokens (GitHub:
+   * 28 800): the token answer carries `expires_in` and a single-use `refresh_token`. 0 = never expire.
+   */
+  userTokenTtlSeconds?: number;
   webhookUrl?: string | null;
   webhookSecret?: string | null;
   certDir?: string;
@@ -50,6 +55,7 @@ export function resolveOptions(o: SimulatorOptions): ResolvedOptions {
     oauthClientSecret: o.oauthClientSecret ?? "sim-client-secret",
     serverToken: o.serverToken ?? "sim-server-token",
     rateLimit: o.rateLimit ?? 5000,
+    userTokenTtlSeconds: o.userTokenTtlSeconds ?? 0,
     webhookUrl: o.webhookUrl ?? null,
     webhookSecret: o.webhookSecret ?? null,
     certDir: o.certDir ?? ".sim",

@@ -92,7 +92,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
     options,
     urls,
     world: makeWorld(),
-    tokens: new TokenStore(options.serverToken),
+    tokens: new TokenStore(options.serverToken, { userTokenTtlSeconds: options.userTokenTtlSeconds }),
     callLog: new CallLog(),
     faults: new FaultTable(),
     azureFaults: new AzureFaultTable(),

@@ -57,6 +57,13 @@ export function registerControlRoutes(router: Router, sim: Simulation): void {
     return json(200, { now: sim.world.now().toISOString() });
   });
   add("POST", "/_sim/push", (req) => pushFromControl(sim, req.body));
+  add("POST", "/_sim/tokens/expire", (req) => {
+    const b = isRecord(req.body) ? req.body : {};
+    if (typeof b.login !== "string" || !b.login) return bad("login is required");
+    if (b.refreshTokens !== undefined && typeof b.refreshTokens !== "boolean")
+      return bad("refreshTokens must be a boolean");
+    return json(200, sim.tokens.expire(b.login, { refreshTokens: b.refreshTokens === true }));
+  });
   add("GET", "/_sim/webhooks", () =>
     json(200, { url: sim.webhooks.current()?.url ?? null, deliveries: sim.webhooks.records }),
   );

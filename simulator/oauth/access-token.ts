@@ -1,6 +1,6 @@
 import { isRecord } from "../http/body";
 import type { SimRequest, SimResponse } from "../http/types";
-import { verifyPkce, type TokenStore } from "./token-store";
+import { verifyPkce, type TokenGrant, type TokenStore } from "./token-store";
 
 export interface AccessTokenDeps {
   clientId: string;
@@ -12,8 +12,9 @@ const DOCS =
   "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors";
 
 /**
- * `POST /login/oauth/access_token`. Like GitHub, errors are 200s with an `error` field, and the
- * answer is JSON only when asked for (`Accept: application/json`), urlencoded otherwise.
+ * `POST /login/oauth/access_token`: a code (web flow) or, for expiring tokens, a refresh token
+ * (`grant_type=refresh_token`) for a new pair. Like GitHub, errors are 200s with an `error` field,
+ * and the answer is JSON only when asked for (`Accept: application/json`), urlencoded otherwise.
  * Client credentials come from the body or HTTP Basic auth (openid-client, used by next-auth, sends Basic).
  */
 export function accessToken(deps: AccessTokenDeps) {
@@ -26,7 +27,7 @@ export function accessToken(deps: AccessTokenDeps) {
     const clientId = form.client_id ?? basic?.id ?? "";
     const clientSecret = form.client_secret ?? basic?.secret ?? "";
     const wantsJson = (req.headers.accept ?? "").includes("json");
-    const reply = (body: Record<string, string>) => encode(body, wantsJson);
+    const reply = (body: Record<string, string> | TokenGrant) => encode(body, wantsJson);
 
     if (clientId !== deps.clientId || clientSecret !== deps.clientSecret) {
       return reply(
@@ -35,6 +36,21 @@ export function accessToken(deps: AccessTokenDeps) {
           "The client_id and/or client_secret passed are incorrect.",
         ),
       );
+    }
+    const grantType = form.grant_type ?? "authorization_code";
+    if (grantType === "refresh_token") {
+      const grant = deps.tokens.refresh(form.refresh_token ?? "");
+      return reply(
+        grant ??
+          oauthError(
+            "bad_refresh_token",
+            "The refresh token passed is incorrect or expired.",
+            "#bad-refresh-token",
+          ),
+      );
+    }
+    if (grantType !== "authorization_code") {
+      return reply(oauthError("unsupported_grant_type", "The grant type is not supported."));
     }
     const pending = deps.tokens.takeCode(form.code ?? "");
     if (!pending || pending.clientId !== clientId) {
@@ -60,20 +76,21 @@ export function accessToken(deps: AccessTokenDeps) {
       .split(/[\s,]+/)
       .filter(Boolean)
       .join(",");
-    const token = deps.tokens.issue(pending.login, scope);
-    return reply({ access_token: token, token_type: "bearer", scope });
+    return reply(deps.tokens.issue(pending.login, scope));
   };
 }
 
-function oauthError(error: string, description: string): Record<string, string> {
-  return { error, error_description: description, error_uri: DOCS };
+function oauthError(error: string, description: string, anchor = ""): Record<string, string> {
+  return { error, error_description: description, error_uri: `${DOCS}${anchor}` };
 }
 
-function encode(body: Record<string, string>, json: boolean): SimResponse {
+/** JSON keeps GitHub's numbers (`expires_in`); the urlencoded form has only strings. */
+function encode(body: Record<string, string> | TokenGrant, json: boolean): SimResponse {
   if (json) return { status: 200, json: body };
+  const fields = Object.entries(body).map(([k, v]): [string, string] => [k, String(v)]);
   return {
     status: 200,
-    text: new URLSearchParams(body).toString(),
+    text: new URLSearchParams(fields).toString(),
     headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
   };
 }

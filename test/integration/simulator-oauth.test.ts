@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
-import { octokitAs, startTestSimulator, statusOf } from "./simulator-helpers";
+import { control, octokitAs, startTestSimulator, statusOf } from "./simulator-helpers";
 
 let sim: RunningSimulator;
 const redirectUri = "http://localhost:3000/api/auth/callback/github";
@@ -141,5 +141,95 @@ describe("GitHub OAuth web flow", () => {
     const res = await fetch(`${sim.url}/avatars/vic-viewer.svg`);
     expect(res.headers.get("content-type")).toBe("image/svg+xml");
     expect(await res.text()).toContain(">VV<");
+  });
+});
+
+describe("GitHub App expiring user tokens (SIM_USER_TOKEN_TTL_SECONDS)", () => {
+  let app: RunningSimulator;
+  beforeAll(async () => {
+    app = await startTestSimulator({ userTokenTtlSeconds: 28_800 });
+  });
+  afterAll(() => app?.close());
+
+  const post = async (body: Record<string, string>) => {
+    const res = await fetch(`${app.url}/login/oauth/access_token`, {
+      method: "POST",
+      headers: { accept: "application/json" },
+      body: new URLSearchParams({ client_id: "sim-client-id", client_secret: "sim-client-secret", ...body }),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const codeFor = async (login: string) => {
+    const form = new URLSearchParams({ client_id: "sim-client-id", redirect_uri: redirectUri, login });
+    const res = await fetch(`${app.url}/login/oauth/authorize`, {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+    });
+    return new URL(res.headers.get("location") ?? "").searchParams.get("code") ?? "";
+  };
+  const signIn = async (login: string) =>
+    (await post({ code: await codeFor(login), redirect_uri: redirectUri })).body as {
+      access_token: string;
+      refresh_token: string;
+    };
+  const userStatus = (token: string) => statusOf(octokitAs(app, { token }).rest.users.getAuthenticated());
+
+  it("the token answer carries expires_in, a ghr_ refresh token and its lifetime, as numbers", async () => {
+    const { status, body } = await post({ code: await codeFor("quinn-qa"), redirect_uri: redirectUri });
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      access_token: expect.stringMatching(/^ghu_/) as unknown,
+      expires_in: 28_800,
+      refresh_token: expect.stringMatching(/^ghr_/) as unknown,
+      refresh_token_expires_in: 15_897_600,
+      token_type: "bearer",
+      scope: "",
+    });
+    expect(await userStatus(body.access_token as string)).toBe(200);
+  });
+
+  it("an expired token gets 401 Bad credentials; the fixed demo token keeps working", async () => {
+    const { access_token } = await signIn("lee-lead");
+    expect(await control(app, "POST", "/_sim/tokens/expire", { login: "lee-lead" })).toEqual({
+      accessTokens: 1,
+      refreshTokens: 0,
+    });
+    const res = await fetch(`${app.apiUrl}/user`, { headers: { authorization: `Bearer ${access_token}` } });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ message: "Bad credentials" });
+    expect(await userStatus("sim-token-lee-lead")).toBe(200);
+  });
+
+  it("a refresh token gives a new pair once; the old access token dies and a reuse is refused", async () => {
+    const first = await signIn("dana-dev");
+    const refresh = { grant_type: "refresh_token", refresh_token: first.refresh_token };
+    const second = await post(refresh);
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({
+      access_token: expect.stringMatching(/^ghu_/) as unknown,
+      expires_in: 28_800,
+      refresh_token: expect.stringMatching(/^ghr_/) as unknown,
+      refresh_token_expires_in: 15_897_600,
+    });
+    expect(second.body.refresh_token).not.toBe(first.refresh_token);
+    const user = await octokitAs(app, {
+      token: second.body.access_token as string,
+    }).rest.users.getAuthenticated();
+    expect(user.data.login).toBe("dana-dev");
+    expect(await userStatus(first.access_token)).toBe(401);
+
+    const reuse = await post(refresh);
+    expect(reuse.status).toBe(200);
+    expect(reuse.body).toMatchObject({ error: "bad_refresh_token" });
+    expect(reuse.body).not.toHaveProperty("access_token");
+  });
+
+  it("a revoked refresh token is refused", async () => {
+    const { refresh_token } = await signIn("ada-admin");
+    await control(app, "POST", "/_sim/tokens/expire", { login: "ada-admin", refreshTokens: true });
+    expect((await post({ grant_type: "refresh_token", refresh_token })).body).toMatchObject({
+      error: "bad_refresh_token",
+    });
   });
 });
