@@ -24,6 +24,11 @@ test("production shows the four DORA metrics with their definitions, over a peri
   await periods.getByRole("link", { name: "7 days" }).click();
   await expect(page).toHaveURL(/[?&]doraDays=7\b/);
   await expect(panel.getByRole("heading", { name: /last 7 days/ })).toBeVisible();
+  // Paging the history keeps the chosen period.
+  await page.getByRole("navigation", { name: "History pages" }).getByRole("link", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/[?&]page=2\b/);
+  await expect(page).toHaveURL(/[?&]doraDays=7\b/);
+  await expect(panel.getByRole("heading", { name: /last 7 days/ })).toBeVisible();
 
   // Anything else in the URL falls back to the default period instead of failing.
   await page.goto("/production?doraDays=abc");

@@ -17,6 +17,7 @@ import { ActiveRollbackNotice } from "@/components/production/active-rollback-no
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { StaleNotice } from "@/components/ui/stale-notice";
 import { DoraPanel } from "@/components/production/dora-panel";
+import { DEFAULT_DORA_PERIOD, DORA_PERIOD_PARAM, parseDoraPeriod } from "@/lib/dora/dora-period";
 
 export const metadata: Metadata = { title: "Production" };
 
@@ -32,7 +33,10 @@ export default async function ProductionPage({
 }) {
   const access = await requirePagePermission("production.read", "/production");
   if (!access.allowed) return <Forbidden message={access.message} />;
-  const page = pageSchema.parse((await searchParams).page ?? 1);
+  const params = await searchParams;
+  const page = pageSchema.parse(params.page ?? 1);
+  // Paging the history keeps the DORA period the person chose.
+  const doraDays = parseDoraPeriod(params[DORA_PERIOD_PARAM]);
   let history;
   try {
     history = await getProductionHistory(page);
@@ -83,7 +87,7 @@ export default async function ProductionPage({
       <Pagination
         basePath="/production"
         label="History pages"
-        query={{}}
+        query={doraDays === DEFAULT_DORA_PERIOD ? {} : { [DORA_PERIOD_PARAM]: String(doraDays) }}
         page={page}
         hasNext={history.hasNext}
       />
