@@ -1,6 +1,7 @@
 import { getConfig } from "@/lib/config/config";
 import { combineFreshness, freshnessOf, type Freshness } from "@/lib/github/freshness";
 import { listDeployments, type DeploymentWithStatus } from "@/lib/github/list-deployments";
+import { listWorkflowRuns } from "@/lib/github/list-workflow-runs";
 import type { GetOptions } from "@/lib/github/read-cache";
 import { pipelinePayload } from "@/lib/environments/deployment-payload";
 import { repoRef, serverGitHub } from "@/lib/server/github";
@@ -17,6 +18,11 @@ export interface ProductionFacts {
   current: ProductionDeploymentFact | null;
   /** A newer production deployment still rolling out (a merge deploy or someone's dispatch). */
   rollingOut: ProductionDeploymentFact | null;
+  /**
+   * A run of the production deploy workflow not finished yet (queued, waiting for approval, in
+   * progress): the merge deploy that has not created its deployment yet, or someone's dispatch.
+   */
+  runningDeploy: { runId: number; sha: string; status: string } | null;
   /** The target SHA's newest production deployment that succeeded, if it ever did. */
   target: ProductionDeploymentFact | null;
   freshness: Freshness;
@@ -34,11 +40,16 @@ const ABANDONED_AFTER_MS = 60 * 60_000;
 export async function readProductionFacts(targetSha: string, options?: GetOptions): Promise<ProductionFacts> {
   const gh = serverGitHub();
   const { owner, repo } = repoRef();
-  const environment = getConfig().github.environments.production;
-  const [recent, forTarget] = await Promise.all([
+  const { environments, workflows } = getConfig().github;
+  const environment = environments.production;
+  const [recent, forTarget, runs] = await Promise.all([
     listDeployments(gh, { owner, repo, environment, per_page: 10 }, options),
     listDeployments(gh, { owner, repo, environment, sha: targetSha, per_page: 30 }, options),
+    listWorkflowRuns(gh, { owner, repo, workflow: workflows.productionDeploy, per_page: 10 }, options),
   ]);
+  const running = runs.data.runs.find(
+    (r) => r.status !== "completed" && Date.now() - Date.parse(r.created_at) < ABANDONED_AFTER_MS,
+  );
   const deployments = recent.data.deployments;
   const currentIndex = deployments.findIndex((d) => d.latestStatus?.state === "success");
   const newer = currentIndex === -1 ? deployments : deployments.slice(0, currentIndex);
@@ -51,8 +62,11 @@ export async function readProductionFacts(targetSha: string, options?: GetOption
   return {
     current: fact(deployments[currentIndex]),
     rollingOut: fact(rolling),
+    runningDeploy: running
+      ? { runId: Number(running.id), sha: running.head_sha, status: running.status ?? "queued" }
+      : null,
     target: fact(target),
-    freshness: combineFreshness([freshnessOf(recent), freshnessOf(forTarget)]),
+    freshness: combineFreshness([freshnessOf(recent), freshnessOf(forTarget), freshnessOf(runs)]),
   };
 }
 

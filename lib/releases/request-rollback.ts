@@ -68,6 +68,12 @@ export async function requestRollback(
         `A production deployment of ${facts.rollingOut.sha.slice(0, 7)} (deployment ${facts.rollingOut.deploymentId}) is rolling out; wait for it to finish.`,
       );
     }
+    if (facts.runningDeploy) {
+      const { runId, status } = facts.runningDeploy;
+      throw new DecisionRefused(
+        `Production deploy run ${runId} is ${status.replace("_", " ")}; wait for it to finish.`,
+      );
+    }
     if (!facts.target) {
       throw new DecisionRefused(`${sha.slice(0, 7)} was never deployed to production successfully.`);
     }

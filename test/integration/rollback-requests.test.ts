@@ -117,6 +117,10 @@ describe("refusals", () => {
         inputs: { sha: seeded.badMergeSha, reason: "release", correlation_id: "from-github-ui" },
       },
     );
+    // Queued, before the run has created its deployment: the run itself already blocks a rollback.
+    expect(await refusalOf(rollback(seeded.rollbackTargetSha))).toMatch(
+      /^Production deploy run \d+ is (queued|in progress); wait for it to finish\.$/,
+    );
     const gh = octokitAs(world.sim, { token: "sim-server-token" });
     const newestProductionState = async () => {
       const [newest] = (
