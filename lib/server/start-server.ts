@@ -1,6 +1,6 @@
 import { ConfigError, getConfig } from "@/lib/config/config";
 import { getDatabase } from "@/lib/db/client";
-import { startOperationsWorker } from "@/lib/operations/operations-worker";
+import { startReconciler } from "@/lib/reconciler/start-reconciler";
 
 export async function startServer(): Promise<void> {
   // `next build` loads instrumentation too; the runtime configuration is not there yet.
@@ -14,7 +14,7 @@ export async function startServer(): Promise<void> {
       }${config.simulator ? "; SIMULATOR MODE" : ""}`,
     );
     // Resumes operations a previous process left unfinished, then reconciles on an interval.
-    startOperationsWorker();
+    startReconciler();
   } catch (error) {
     const message =
       error instanceof ConfigError ? error.message : `Release Desk cannot start: ${String(error)}`;

@@ -1,12 +1,15 @@
 import { invalidateRepoReads } from "@/lib/github/invalidate-repo-reads";
 import type { ReadCache } from "@/lib/github/read-cache";
 import { publishLiveChange } from "@/lib/live/bus";
+import type { OperationHints } from "@/lib/operations/wake-operations";
 import type { AcceptedEvent } from "./accepted-events";
 import { planReaction } from "./plan-reaction";
 
 export interface ProcessedDelivery {
   invalidated: number;
   notified: number;
+  /** Which running operations to look at again now (see `wakeOperations`). */
+  wake: OperationHints;
 }
 
 /**
@@ -25,5 +28,5 @@ export function processDelivery(
   const cause = delivery.action ? `${delivery.event}.${delivery.action}` : delivery.event;
   const at = Date.now();
   for (const { topic, ids } of reaction.notify) publishLiveChange({ topic, ids, cause, at });
-  return { invalidated, notified: reaction.notify.length };
+  return { invalidated, notified: reaction.notify.length, wake: reaction.wake };
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { ReadCache } from "@/lib/github/read-cache";
+import { hasHints, type OperationHints } from "@/lib/operations/wake-operations";
 import { isAcceptedEvent } from "./accepted-events";
 import { claimDelivery } from "./claim-delivery";
 import { finishDelivery } from "./finish-delivery";
@@ -15,6 +16,8 @@ export interface ReceiverDeps {
   cache: ReadCache;
   /** Schedules work to run after the answer has gone out. */
   afterResponse: (task: () => Promise<void>) => void;
+  /** Brings the operations an event concerns forward and runs the worker; absent: operations poll on. */
+  wakeOperations?: (hints: OperationHints) => Promise<void>;
 }
 
 const answer = (status: number, body: Record<string, unknown>) => Response.json(body, { status });
@@ -66,7 +69,8 @@ export async function receiveWebhook(request: Request, deps: ReceiverDeps): Prom
 
   deps.afterResponse(async () => {
     try {
-      processDelivery(deps.cache, { event, action, payload });
+      const processed = processDelivery(deps.cache, { event, action, payload });
+      if (deps.wakeOperations && hasHints(processed.wake)) await deps.wakeOperations(processed.wake);
       await finishDelivery(prisma, deliveryId, { ok: true });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -18,6 +18,7 @@ import { PageTitle } from "@/components/page-title";
 import { RunsTable } from "@/components/runs/runs-table";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { ShortSha } from "@/components/ui/short-sha";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { StaleNotice } from "@/components/ui/stale-notice";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { acceptReleaseAction, rejectReleaseAction, retryOperationAction } from "./actions";
@@ -65,6 +66,8 @@ export default async function ReleasePage({ params }: { params: Promise<{ sha: s
       <PageTitle subtitle={<ShortSha sha={sha} href={`${base}/commit/${sha}`} />}>
         Release {sha.slice(0, 7)} {subject ? `· ${subject}` : ""}
       </PageTitle>
+      {/* Operation steps move with `operations`; staging, the PR and the CI run with the others. */}
+      <LiveRefresh topics={["runs", "deployments", "pulls", "operations"]} />
       <StaleNotice freshness={release.freshness} />
       {!release.isCurrentCandidate ? (
         <div className="mb-4">
