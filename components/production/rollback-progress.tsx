@@ -1,6 +1,7 @@
 import type { FormActionState } from "@/lib/releases/decision-result";
 import type { RollbackOperationView } from "@/lib/releases/get-rollback-operations";
 import { RefreshWhileActive } from "@/components/releases/refresh-while-active";
+import { GiveUpStepForm } from "@/components/releases/give-up-step-form";
 import { RetryStepButton } from "@/components/releases/retry-step-button";
 import { ShortSha } from "@/components/ui/short-sha";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -10,10 +11,12 @@ export function RollbackProgress({
   op,
   commitBase,
   retryAction,
+  giveUpAction,
 }: {
   op: RollbackOperationView;
   commitBase: string;
   retryAction: ((previous: FormActionState, form: FormData) => Promise<FormActionState>) | null;
+  giveUpAction: ((previous: FormActionState, form: FormData) => Promise<FormActionState>) | null;
 }) {
   return (
     <section
@@ -67,6 +70,9 @@ export function RollbackProgress({
       {op.lastError ? <p className="mt-1 text-red-900">Last error: {op.lastError}</p> : null}
       {op.state === "needs_attention" && retryAction ? (
         <RetryStepButton sha={op.targetSha} operationId={op.id} title="rollback" action={retryAction} />
+      ) : null}
+      {op.state === "needs_attention" && giveUpAction ? (
+        <GiveUpStepForm sha={op.targetSha} operationId={op.id} title="rollback" action={giveUpAction} />
       ) : null}
     </section>
   );

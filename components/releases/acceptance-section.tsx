@@ -21,7 +21,7 @@ export function AcceptanceSection({
   acceptance: AcceptanceView;
   isCurrentCandidate: boolean;
   production: ReleaseView["production"];
-  actions: { accept: Action | null; reject: Action | null; retry: Action | null };
+  actions: { accept: Action | null; reject: Action | null; retry: Action | null; giveUp: Action | null };
   serverNow: number;
 }) {
   if (acceptance.decision) {
@@ -31,7 +31,12 @@ export function AcceptanceSection({
           active={acceptance.active || followingProduction(acceptance, production, serverNow)}
         />
         <DecisionSummary decision={acceptance.decision} serverNow={serverNow} />
-        <OperationSteps sha={sha} steps={acceptance.steps} retryAction={actions.retry} />
+        <OperationSteps
+          sha={sha}
+          steps={acceptance.steps}
+          retryAction={actions.retry}
+          giveUpAction={actions.giveUp}
+        />
         {acceptance.decision.decision === "accepted" ? <ProductionDeploy production={production} /> : null}
       </div>
     );

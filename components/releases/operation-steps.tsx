@@ -1,6 +1,7 @@
 import type { FormActionState } from "@/lib/releases/decision-result";
 import type { OperationStepView } from "@/lib/releases/get-acceptance";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { GiveUpStepForm } from "./give-up-step-form";
 import { RetryStepButton } from "./retry-step-button";
 
 /** The steps a decision set off, in order, each with its state in words. */
@@ -8,10 +9,12 @@ export function OperationSteps({
   sha,
   steps,
   retryAction,
+  giveUpAction,
 }: {
   sha: string;
   steps: OperationStepView[];
   retryAction: ((previous: FormActionState, form: FormData) => Promise<FormActionState>) | null;
+  giveUpAction: ((previous: FormActionState, form: FormData) => Promise<FormActionState>) | null;
 }) {
   if (steps.length === 0) return <p className="text-sm text-slate-600">No steps follow this decision.</p>;
   return (
@@ -40,6 +43,9 @@ export function OperationSteps({
           {step.lastError ? <p className="mt-1 text-red-900">Last error: {step.lastError}</p> : null}
           {step.state === "needs_attention" && retryAction ? (
             <RetryStepButton sha={sha} operationId={step.id} title={step.title} action={retryAction} />
+          ) : null}
+          {step.state === "needs_attention" && giveUpAction ? (
+            <GiveUpStepForm sha={sha} operationId={step.id} title={step.title} action={giveUpAction} />
           ) : null}
         </li>
       ))}

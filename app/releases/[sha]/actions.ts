@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/guard";
+import { giveUpOperation } from "@/lib/operations/give-up-operation";
 import { retryOperation } from "@/lib/operations/retry-operation";
 import { acceptRelease } from "@/lib/releases/accept-release";
 import { acceptInputFrom, rejectInputFrom, text } from "@/lib/releases/acceptance-input";
@@ -38,4 +39,17 @@ export async function retryOperationAction(
   const result = await retryOperation(viewer, text(form, "operationId"));
   revalidatePath(`/releases/${text(form, "sha")}`);
   return result.ok ? { ok: true, message: "Retrying." } : { ok: false, message: result.refusal };
+}
+
+export async function giveUpOperationAction(
+  _previous: FormActionState,
+  form: FormData,
+): Promise<FormActionState> {
+  const viewer = await requirePermission("operations.retry");
+  const result = await giveUpOperation(viewer, {
+    operationId: text(form, "operationId"),
+    reason: text(form, "reason"),
+  });
+  revalidatePath(`/releases/${text(form, "sha")}`);
+  return result.ok ? { ok: true, message: result.message } : { ok: false, message: result.refusal };
 }

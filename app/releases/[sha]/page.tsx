@@ -21,7 +21,12 @@ import { ShortSha } from "@/components/ui/short-sha";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { StaleNotice } from "@/components/ui/stale-notice";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { acceptReleaseAction, rejectReleaseAction, retryOperationAction } from "./actions";
+import {
+  acceptReleaseAction,
+  giveUpOperationAction,
+  rejectReleaseAction,
+  retryOperationAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Release" };
 
@@ -209,6 +214,7 @@ export default async function ReleasePage({ params }: { params: Promise<{ sha: s
           accept: can(roles, "release.accept") ? acceptReleaseAction : null,
           reject: can(roles, "release.reject") ? rejectReleaseAction : null,
           retry: can(roles, "operations.retry") ? retryOperationAction : null,
+          giveUp: can(roles, "operations.retry") ? giveUpOperationAction : null,
         }}
       />
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guard";
+import { giveUpOperation } from "@/lib/operations/give-up-operation";
 import { retryOperation } from "@/lib/operations/retry-operation";
 import { text } from "@/lib/releases/acceptance-input";
 import type { FormActionState } from "@/lib/releases/decision-result";
@@ -30,4 +31,17 @@ export async function retryRollbackAction(
   const result = await retryOperation(viewer, text(form, "operationId"));
   revalidatePath(`/production/rollback/${text(form, "sha")}`);
   return result.ok ? { ok: true, message: "Retrying." } : { ok: false, message: result.refusal };
+}
+
+export async function giveUpRollbackAction(
+  _previous: FormActionState,
+  form: FormData,
+): Promise<FormActionState> {
+  const viewer = await requirePermission("operations.retry");
+  const result = await giveUpOperation(viewer, {
+    operationId: text(form, "operationId"),
+    reason: text(form, "reason"),
+  });
+  revalidatePath(`/production/rollback/${text(form, "sha")}`);
+  return result.ok ? { ok: true, message: result.message } : { ok: false, message: result.refusal };
 }

@@ -16,7 +16,7 @@ import { RollbackForm } from "@/components/production/rollback-form";
 import { RollbackProgress } from "@/components/production/rollback-progress";
 import { ShortSha } from "@/components/ui/short-sha";
 import { StaleNotice } from "@/components/ui/stale-notice";
-import { requestRollbackAction, retryRollbackAction } from "./actions";
+import { giveUpRollbackAction, requestRollbackAction, retryRollbackAction } from "./actions";
 
 export const metadata: Metadata = { title: "Roll back production" };
 
@@ -68,7 +68,9 @@ export default async function RollbackPage({
         <RollbackProgress
           op={started}
           commitBase={base}
-          retryAction={can(roles, "operations.retry") ? retryRollbackAction : null}
+          // Retrying or giving up a rollback decides what production runs: the rollback permission.
+          retryAction={can(roles, "production.rollback") ? retryRollbackAction : null}
+          giveUpAction={can(roles, "production.rollback") ? giveUpRollbackAction : null}
         />
       ) : null}
 
