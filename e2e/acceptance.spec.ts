@@ -124,6 +124,8 @@ test("a merge GitHub refuses needs attention; QA retries it and the release goes
   });
   await signInAs(page, "quinn-qa", `/releases/${sha}`);
   const form = page.getByRole("form", { name: "Accept the release" });
+  // `all()` does not wait: let the form render its checklist first.
+  await expect(form.getByRole("checkbox")).toHaveCount(5);
   for (const box of await form.getByRole("checkbox").all()) await box.check();
   await form.getByRole("button", { name: "Accept release" }).click();
 

@@ -135,6 +135,8 @@ test("the production page shows an accepted release's deploy as it happens, with
 
   await signInAs(page, "quinn-qa", `/releases/${sha}`);
   const form = page.getByRole("form", { name: "Accept the release" });
+  // `all()` does not wait: let the form render its checklist first.
+  await expect(form.getByRole("checkbox")).toHaveCount(5);
   for (const box of await form.getByRole("checkbox").all()) await box.check();
   await form.getByRole("button", { name: "Accept release" }).click();
   await expect(page.getByTestId("release-decision")).toContainText("Accepted");

@@ -79,7 +79,8 @@ test.describe("runs", () => {
     const before = await page.getByTestId("run-row").count();
     expect(before).toBeGreaterThan(0);
     await request.post(`${SIM_URL}/_sim/faults`, {
-      data: { path: "/api/v3/repos/acme/shop/actions/runs", kind: "rate-limit", count: 20 },
+      // The list reads each pipeline workflow's runs.
+      data: { path: "/api/v3/repos/acme/shop/actions/workflows/*/runs", kind: "rate-limit", count: 20 },
     });
     try {
       // Past the minimum revalidation interval the app asks GitHub again and is refused.
