@@ -1,45 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { SIM_URL, signInAs } from "./support";
+import { advance, freshReleases, sim, signInAs } from "./support";
 
-async function sim<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${SIM_URL}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}`);
-  return (await res.json()) as T;
-}
-
-const advance = (seconds: number) => sim("POST", "/_sim/advance", { seconds });
-
-// A reset world replays its random sequence, so the first push after a reset has the same SHA in
-// every test, and the app's database (which outlives resets) would show it as already decided.
-// Pushes to a branch without CI first move the sequence on.
-let releasesPushed = 0;
-
-/**
- * A release of its own, pushed and deployed to staging: the seeded candidate stays undecided for the
- * other browser tests.
- */
-async function deployFreshRelease(label: string): Promise<string> {
-  for (let i = 0; i < releasesPushed; i++) {
-    await sim("POST", "/_sim/push", { branch: "e2e-scratch", openPull: false });
-  }
-  releasesPushed++;
-  const { sha } = await sim<{ sha: string }>("POST", "/_sim/push", {
-    branch: "testing",
-    message: `${label} ${Date.now()}`,
-  });
-  await expect
-    .poll(async () => {
-      await advance(600);
-      const state = await sim<{ staging: { sha: string; state: string } | null }>("GET", "/_sim/state");
-      return state.staging?.sha === sha ? state.staging.state : "deploying";
-    })
-    .toBe("success");
-  return sha;
-}
+// acceptance.spec.ts counts up from 0; other specs that decide releases start further on.
+const deployFreshRelease = freshReleases(0);
 
 /** Advances the world's clock until the step reads `state` (the page refreshes itself meanwhile). */
 async function waitForStep(page: Page, kind: string, state: string) {

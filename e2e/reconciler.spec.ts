@@ -1,52 +1,18 @@
 import { expect, test, type Page } from "@playwright/test";
-import { SIM_URL, signInAs } from "./support";
+import { advance, freshReleases, sim, signInAs } from "./support";
 
 // Where the e2e stack's simulator delivers webhooks (scripts/stack.ts), to restore after a test.
 const APP_WEBHOOK_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}/api/webhooks/github`;
 const WEBHOOK_SECRET =
   (process.env.GITHUB_WEBHOOK_SECRET ?? "").split(",")[0]?.trim() || "demo-webhook-secret";
 
-async function sim<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${SIM_URL}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}`);
-  return (await res.json()) as T;
-}
-
-const advance = (seconds: number) => sim("POST", "/_sim/advance", { seconds });
-
 interface Deliveries {
   url: string | null;
   deliveries: { id: string; event: string }[];
 }
 
-// A reset world replays its random sequence and the app's database outlives resets, so each spec
-// file moves the sequence on by its own number of scratch pushes to get SHAs no other spec decides
-// (acceptance.spec.ts counts up from 0, one per test).
-const SCRATCH_OFFSET = 20;
-let releasesPushed = 0;
-
-async function deployFreshRelease(label: string): Promise<string> {
-  for (let i = 0; i < SCRATCH_OFFSET + releasesPushed; i++) {
-    await sim("POST", "/_sim/push", { branch: "e2e-scratch", openPull: false });
-  }
-  releasesPushed++;
-  const { sha } = await sim<{ sha: string }>("POST", "/_sim/push", {
-    branch: "testing",
-    message: `${label} ${Date.now()}`,
-  });
-  await expect
-    .poll(async () => {
-      await advance(600);
-      const state = await sim<{ staging: { sha: string; state: string } | null }>("GET", "/_sim/state");
-      return state.staging?.sha === sha ? state.staging.state : "deploying";
-    })
-    .toBe("success");
-  return sha;
-}
+// Far from acceptance.spec.ts's SHAs (it counts up from 0), so no release here is already decided.
+const deployFreshRelease = freshReleases(20);
 
 /** Marks the page; a reload or navigation would drop the mark. */
 async function mark(page: Page) {
