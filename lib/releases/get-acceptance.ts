@@ -1,5 +1,6 @@
 import { getConfig } from "@/lib/config/config";
 import { getPrisma } from "@/lib/db/client";
+import { operationStateView } from "@/lib/operations/operation-state-view";
 import type { Tone } from "@/lib/ui-tone";
 
 export interface DecisionView {
@@ -46,14 +47,6 @@ const TITLES: Record<string, string> = {
   teardown: "Tear staging down",
 };
 
-const STATES: Record<string, { label: string; tone: Tone }> = {
-  pending: { label: "Pending", tone: "waiting" },
-  running: { label: "Running", tone: "running" },
-  succeeded: { label: "Succeeded", tone: "success" },
-  failed: { label: "Failed", tone: "failure" },
-  needs_attention: { label: "Needs attention", tone: "warning" },
-};
-
 /** The acceptance section of a release page: the checklist, the decision and its steps. */
 export async function getAcceptance(sha: string): Promise<AcceptanceView> {
   const { checklist, fourEyes } = getConfig().acceptance;
@@ -69,7 +62,7 @@ export async function getAcceptance(sha: string): Promise<AcceptanceView> {
   const byId = new Map(operations.map((op) => [op.id, op]));
   const steps = operations.map((op): OperationStepView => {
     const dependency = op.dependsOn ? byId.get(op.dependsOn) : undefined;
-    const state = STATES[op.state] ?? { label: op.state, tone: "neutral" as const };
+    const state = operationStateView(op.state);
     return {
       id: op.id,
       kind: op.kind,

@@ -1,6 +1,7 @@
 import { getPrisma } from "@/lib/db/client";
 import type { Operation } from "@/lib/db/generated/client";
 import { rollbackInputSchema } from "@/lib/operations/rollback-input";
+import { operationStateView } from "@/lib/operations/operation-state-view";
 import type { Tone } from "@/lib/ui-tone";
 
 export interface RollbackOperationView {
@@ -21,14 +22,6 @@ export interface RollbackOperationView {
   createdAtIso: string;
   active: boolean;
 }
-
-const STATES: Record<string, { label: string; tone: Tone }> = {
-  pending: { label: "Pending", tone: "waiting" },
-  running: { label: "Running", tone: "running" },
-  succeeded: { label: "Succeeded", tone: "success" },
-  failed: { label: "Failed", tone: "failure" },
-  needs_attention: { label: "Needs attention", tone: "warning" },
-};
 
 /** One rollback operation, or null (also for another kind's id). */
 export async function getRollbackOperation(id: string): Promise<RollbackOperationView | null> {
@@ -56,7 +49,7 @@ export async function activeRollback(): Promise<RollbackOperationView | null> {
 function toView(op: Operation): RollbackOperationView {
   const parsed = rollbackInputSchema.safeParse(op.input);
   const input = parsed.success ? parsed.data : { fromSha: "", reason: "", incidentUrl: null };
-  const state = STATES[op.state] ?? { label: op.state, tone: "neutral" as const };
+  const state = operationStateView(op.state);
   return {
     id: op.id,
     targetSha: op.releaseSha,
