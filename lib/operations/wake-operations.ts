@@ -11,11 +11,12 @@ export interface OperationHints {
 }
 
 /**
- * A running operation polls GitHub every second or so; its claim (lease) runs 60 s from the moment a
- * worker took it. Only operations due within this horizon are brought forward, so a step a worker is
- * executing right now (due 30–60 s ahead) is never made due again under it.
+ * A running operation waiting for GitHub polls every second or two; a claimed one (being executed)
+ * is due 60 s after its claim. Only operations due within this horizon are brought forward, so a
+ * step a worker is executing is made due again under it only if that execution ran past 55 s —
+ * longer than its GitHub calls' timeouts allow.
  */
-const WAKE_HORIZON_MS = 30_000;
+const WAKE_HORIZON_MS = 5_000;
 
 export function hasHints(hints: OperationHints): boolean {
   return hints.runIds.length + hints.texts.length + hints.pullNumbers.length > 0;

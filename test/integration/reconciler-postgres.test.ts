@@ -161,7 +161,7 @@ describe("webhook hints wake the operations they concern", () => {
   it("a running step waiting on its run is made due now; one under a fresh claim is left alone", async () => {
     expect((await reject()).ok).toBe(true);
     const op = await teardownOp();
-    const polling = new Date(Date.now() + 20_000);
+    const polling = new Date(Date.now() + 3_000);
     await db.prisma.operation.update({
       where: { id: op.id },
       data: { state: "running", githubRunId: 987_654n, nextAttemptAt: polling },
@@ -184,7 +184,7 @@ describe("webhook hints wake the operations they concern", () => {
     ).toBe(1);
 
     // A worker claimed it a moment ago (lease 60 s ahead): not made due under that worker.
-    const leased = new Date(Date.now() + 55_000);
+    const leased = new Date(Date.now() + 60_000);
     await db.prisma.operation.update({ where: { id: op.id }, data: { nextAttemptAt: leased } });
     expect(await wakeOperations(db.prisma, { ...none, texts: [op.correlationId] })).toBe(0);
     expect((await teardownOp()).nextAttemptAt).toEqual(leased);
@@ -195,7 +195,7 @@ describe("a webhook about an operation's run", () => {
   it("is received, and brings the operation following that run forward", async () => {
     expect((await reject()).ok).toBe(true);
     const op = await teardownOp();
-    const polling = new Date(Date.now() + 20_000);
+    const polling = new Date(Date.now() + 3_000);
     await db.prisma.operation.update({
       where: { id: op.id },
       data: { state: "running", githubRunId: 5_550_001n, nextAttemptAt: polling },
