@@ -112,6 +112,44 @@ test("a merge GitHub refuses needs attention; QA retries it and the release goes
   ]);
 });
 
+test("QA gives up a merge GitHub refuses: it and the teardown waiting for it end, with the reason", async ({
+  page,
+}) => {
+  const sha = await deployFreshRelease("feat: give-up e2e");
+  await sim("POST", "/_sim/faults", {
+    method: "PUT",
+    path: "/api/v3/repos/*/*/pulls/*/merge",
+    kind: "status",
+    status: 403,
+    count: 1,
+  });
+  await signInAs(page, "quinn-qa", `/releases/${sha}`);
+  const form = page.getByRole("form", { name: "Accept the release" });
+  await expect(form.getByRole("checkbox")).toHaveCount(5);
+  for (const box of await form.getByRole("checkbox").all()) await box.check();
+  await form.getByRole("button", { name: "Accept release" }).click();
+  await expect(page.getByTestId("step-merge")).toContainText("Needs attention");
+
+  // Folded away under Retry; opened and used from the keyboard.
+  await page.getByText("Give up this step instead…").focus();
+  await page.keyboard.press("Enter");
+  const giveUp = page.getByRole("form", { name: "Give up: Merge the pull request" });
+  await giveUp.getByLabel(/Why give up\?/).fill("branch rule needs an admin; merging by hand");
+  await giveUp.getByRole("button", { name: "Give up" }).click();
+
+  await expect(page.getByTestId("step-merge")).toContainText("Failed");
+  await expect(page.getByTestId("step-merge")).toContainText(
+    "given up by quinn-qa: branch rule needs an admin; merging by hand",
+  );
+  await expect(page.getByTestId("step-teardown")).toContainText("Failed");
+  await expect(page.getByTestId("step-teardown")).toContainText(
+    "not run: the merge it waited for was given up",
+  );
+  await expect(page.getByRole("form", { name: /^(Retry|Give up):/ })).toHaveCount(0);
+  const state = await sim<{ openPull: { headSha: string } | null }>("GET", "/_sim/state");
+  expect(state.openPull?.headSha).toBe(sha);
+});
+
 test("a viewer sees the release waiting for QA, with no form to decide", async ({ page }) => {
   await signInAs(page, "vic-viewer");
   await page.getByRole("link", { name: "Open the release" }).click();
