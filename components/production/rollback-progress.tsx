@@ -69,10 +69,10 @@ export function RollbackProgress({
       ) : null}
       {op.lastError ? <p className="mt-1 text-red-900">Last error: {op.lastError}</p> : null}
       {op.state === "needs_attention" && retryAction ? (
-        <RetryStepButton sha={op.targetSha} operationId={op.id} title="rollback" action={retryAction} />
+        <RetryStepButton operationId={op.id} title="rollback" action={retryAction} />
       ) : null}
       {op.state === "needs_attention" && giveUpAction ? (
-        <GiveUpStepForm sha={op.targetSha} operationId={op.id} title="rollback" action={giveUpAction} />
+        <GiveUpStepForm operationId={op.id} title="rollback" action={giveUpAction} />
       ) : null}
     </section>
   );

@@ -31,12 +31,7 @@ export function AcceptanceSection({
           active={acceptance.active || followingProduction(acceptance, production, serverNow)}
         />
         <DecisionSummary decision={acceptance.decision} serverNow={serverNow} />
-        <OperationSteps
-          sha={sha}
-          steps={acceptance.steps}
-          retryAction={actions.retry}
-          giveUpAction={actions.giveUp}
-        />
+        <OperationSteps steps={acceptance.steps} retryAction={actions.retry} giveUpAction={actions.giveUp} />
         {acceptance.decision.decision === "accepted" ? <ProductionDeploy production={production} /> : null}
       </div>
     );

@@ -10,12 +10,10 @@ import { SubmitButton } from "./submit-button";
  * waiting for it) with a reason, instead of Retry. Folded away, so Retry stays the obvious choice.
  */
 export function GiveUpStepForm({
-  sha,
   operationId,
   title,
   action,
 }: {
-  sha: string;
   operationId: string;
   title: string;
   action: (previous: FormActionState, form: FormData) => Promise<FormActionState>;
@@ -26,7 +24,6 @@ export function GiveUpStepForm({
     <details className="mt-2">
       <summary className="cursor-pointer text-slate-700 underline">Give up this step instead…</summary>
       <form action={giveUp} aria-label={`Give up: ${title}`} className="mt-2 space-y-2">
-        <input type="hidden" name="sha" value={sha} />
         <input type="hidden" name="operationId" value={operationId} />
         <label htmlFor={reasonId} className="block">
           Why give up? (required; it goes in the audit log)

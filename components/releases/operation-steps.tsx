@@ -6,12 +6,10 @@ import { RetryStepButton } from "./retry-step-button";
 
 /** The steps a decision set off, in order, each with its state in words. */
 export function OperationSteps({
-  sha,
   steps,
   retryAction,
   giveUpAction,
 }: {
-  sha: string;
   steps: OperationStepView[];
   retryAction: ((previous: FormActionState, form: FormData) => Promise<FormActionState>) | null;
   giveUpAction: ((previous: FormActionState, form: FormData) => Promise<FormActionState>) | null;
@@ -42,10 +40,10 @@ export function OperationSteps({
           </p>
           {step.lastError ? <p className="mt-1 text-red-900">Last error: {step.lastError}</p> : null}
           {step.state === "needs_attention" && retryAction ? (
-            <RetryStepButton sha={sha} operationId={step.id} title={step.title} action={retryAction} />
+            <RetryStepButton operationId={step.id} title={step.title} action={retryAction} />
           ) : null}
           {step.state === "needs_attention" && giveUpAction ? (
-            <GiveUpStepForm sha={sha} operationId={step.id} title={step.title} action={giveUpAction} />
+            <GiveUpStepForm operationId={step.id} title={step.title} action={giveUpAction} />
           ) : null}
         </li>
       ))}

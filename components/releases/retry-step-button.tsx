@@ -6,12 +6,10 @@ import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";
 
 export function RetryStepButton({
-  sha,
   operationId,
   title,
   action,
 }: {
-  sha: string;
   operationId: string;
   title: string;
   action: (previous: FormActionState, form: FormData) => Promise<FormActionState>;
@@ -19,7 +17,6 @@ export function RetryStepButton({
   const [state, retry] = useActionState(action, null);
   return (
     <form action={retry} aria-label={`Retry: ${title}`} className="mt-2">
-      <input type="hidden" name="sha" value={sha} />
       <input type="hidden" name="operationId" value={operationId} />
       <SubmitButton label="Retry" pendingLabel="Retrying…" tone="primary" />
       <FormMessage state={state} />

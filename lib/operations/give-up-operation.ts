@@ -2,8 +2,7 @@ import { authorize } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getPrisma } from "@/lib/db/client";
-
-export type GiveUpResult = { ok: true; message: string } | { ok: false; refusal: string };
+import type { StepActionResult } from "./step-action-result";
 
 const MAX_REASON = 500;
 
@@ -16,11 +15,12 @@ const MAX_REASON = 500;
 export async function giveUpOperation(
   viewer: Viewer | null,
   input: { operationId: string; reason: string },
-): Promise<GiveUpResult> {
+): Promise<StepActionResult> {
   const actor = authorize(viewer, "operations.retry");
   const prisma = await getPrisma();
   const op = await prisma.operation.findUnique({ where: { id: input.operationId } });
   if (!op) return { ok: false, refusal: "No such operation." };
+  const operation = { kind: op.kind, releaseSha: op.releaseSha };
   // Ending a rollback unblocks the next production deploy: the rollback permission decides that.
   if (op.kind === "rollback") authorize(viewer, "production.rollback");
   const reason = input.reason.trim();
@@ -28,6 +28,7 @@ export async function giveUpOperation(
     return {
       ok: false,
       refusal: `Say why this step is given up (1 to ${MAX_REASON} characters): it goes in the audit log.`,
+      operation,
     };
   }
   const outcome = await prisma.$transaction(async (tx) => {
@@ -71,8 +72,9 @@ export async function giveUpOperation(
     return {
       ok: false,
       refusal: `This step is ${(now ?? op).state}; only a step that needs attention can be given up.`,
+      operation,
     };
   }
   const also = outcome.dependents > 0 ? ` and the ${outcome.dependents} step(s) waiting for it` : "";
-  return { ok: true, message: `Gave up the ${op.kind}${also}.` };
+  return { ok: true, message: `Gave up the ${op.kind}${also}.`, operation };
 }

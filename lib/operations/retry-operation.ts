@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getPrisma } from "@/lib/db/client";
 import { kickOperations } from "./operations-worker";
+import type { StepActionResult } from "./step-action-result";
 
 /**
  * A person asks for a step that needs attention to be tried again. Conditional on the state, so two
@@ -12,11 +13,12 @@ export async function retryOperation(
   viewer: Viewer | null,
   operationId: string,
   options: { kick?: boolean } = {},
-): Promise<{ ok: true } | { ok: false; refusal: string }> {
+): Promise<StepActionResult> {
   const actor = authorize(viewer, "operations.retry");
   const prisma = await getPrisma();
   const op = await prisma.operation.findUnique({ where: { id: operationId } });
   if (!op) return { ok: false, refusal: "No such operation." };
+  const operation = { kind: op.kind, releaseSha: op.releaseSha };
   // Retrying a rollback redeploys production: it takes the rollback permission, not just retry.
   if (op.kind === "rollback") authorize(viewer, "production.rollback");
   const { count } = await prisma.$transaction(async (tx) => {
@@ -43,7 +45,8 @@ export async function retryOperation(
     return {
       ok: false,
       refusal: `This step is ${op.state}; only a step that needs attention can be retried.`,
+      operation,
     };
   if (options.kick ?? true) kickOperations();
-  return { ok: true };
+  return { ok: true, message: "Retrying.", operation };
 }

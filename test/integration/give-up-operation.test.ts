@@ -54,7 +54,7 @@ describe("giving up a step that needs attention", () => {
       status: 403,
     });
     const auditBefore = await db.prisma.auditEvent.count();
-    expect(await giveUpOperation(lee, { operationId: op.id, reason: "   " })).toEqual({
+    expect(await giveUpOperation(lee, { operationId: op.id, reason: "   " })).toMatchObject({
       ok: false,
       refusal: "Say why this step is given up (1 to 500 characters): it goes in the audit log.",
     });
@@ -66,9 +66,16 @@ describe("giving up a step that needs attention", () => {
     const results = await Promise.all(
       [1, 2].map(() => giveUpOperation(lee, { operationId: op.id, reason: "deployed by hand from GitHub" })),
     );
-    expect(results.filter((r) => r.ok)).toEqual([{ ok: true, message: "Gave up the rollback." }]);
+    const rollbackRef = { kind: "rollback", releaseSha: seeded.rollbackTargetSha };
+    expect(results.filter((r) => r.ok)).toEqual([
+      { ok: true, message: "Gave up the rollback.", operation: rollbackRef },
+    ]);
     expect(results.filter((r) => !r.ok)).toEqual([
-      { ok: false, refusal: "This step is failed; only a step that needs attention can be given up." },
+      {
+        ok: false,
+        refusal: "This step is failed; only a step that needs attention can be given up.",
+        operation: rollbackRef,
+      },
     ]);
     const ended = await db.prisma.operation.findUniqueOrThrow({ where: { id: op.id } });
     expect(ended).toMatchObject({
@@ -105,7 +112,11 @@ describe("giving up a step that needs attention", () => {
       operationId: merge.id,
       reason: "release abandoned; testing will be reset",
     });
-    expect(result).toEqual({ ok: true, message: "Gave up the merge and the 1 step(s) waiting for it." });
+    expect(result).toEqual({
+      ok: true,
+      message: "Gave up the merge and the 1 step(s) waiting for it.",
+      operation: { kind: "merge", releaseSha: seeded.candidateSha },
+    });
     const teardown = await db.prisma.operation.findFirstOrThrow({ where: { kind: "teardown" } });
     expect(teardown).toMatchObject({
       state: "failed",
@@ -127,7 +138,7 @@ describe("giving up a step that needs attention", () => {
     await expect(
       giveUpOperation(viewer("vic-viewer", ["viewer"]), { operationId: merge.id, reason: "x" }),
     ).rejects.toMatchObject({ status: 403 });
-    expect(await giveUpOperation(quinn, { operationId: merge.id, reason: "x" })).toEqual({
+    expect(await giveUpOperation(quinn, { operationId: merge.id, reason: "x" })).toMatchObject({
       ok: false,
       refusal: "This step is pending; only a step that needs attention can be given up.",
     });

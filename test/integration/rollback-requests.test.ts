@@ -291,7 +291,11 @@ describe("rolling back", () => {
       lib.retryOperation(viewer("quinn-qa", ["viewer", "qa"]), op.id, { kick: false }),
     ).rejects.toMatchObject({ status: 403 });
     expect((await theRollback()).state).toBe("needs_attention");
-    expect(await lib.retryOperation(lee, op.id, { kick: false })).toEqual({ ok: true });
+    expect(await lib.retryOperation(lee, op.id, { kick: false })).toEqual({
+      ok: true,
+      message: "Retrying.",
+      operation: { kind: "rollback", releaseSha: op.releaseSha },
+    });
     await finish();
     op = await theRollback();
     expect(op).toMatchObject({ state: "succeeded", productionLock: null });

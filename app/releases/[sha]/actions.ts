@@ -2,10 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/guard";
-import { giveUpOperation } from "@/lib/operations/give-up-operation";
-import { retryOperation } from "@/lib/operations/retry-operation";
 import { acceptRelease } from "@/lib/releases/accept-release";
-import { acceptInputFrom, rejectInputFrom, text } from "@/lib/releases/acceptance-input";
+import { acceptInputFrom, rejectInputFrom } from "@/lib/releases/acceptance-input";
 import type { FormActionState } from "@/lib/releases/decision-result";
 import { rejectRelease } from "@/lib/releases/reject-release";
 
@@ -28,28 +26,5 @@ export async function rejectReleaseAction(
   const input = rejectInputFrom(form);
   const result = await rejectRelease(viewer, input);
   revalidatePath(`/releases/${input.sha}`);
-  return result.ok ? { ok: true, message: result.message } : { ok: false, message: result.refusal };
-}
-
-export async function retryOperationAction(
-  _previous: FormActionState,
-  form: FormData,
-): Promise<FormActionState> {
-  const viewer = await requirePermission("operations.retry");
-  const result = await retryOperation(viewer, text(form, "operationId"));
-  revalidatePath(`/releases/${text(form, "sha")}`);
-  return result.ok ? { ok: true, message: "Retrying." } : { ok: false, message: result.refusal };
-}
-
-export async function giveUpOperationAction(
-  _previous: FormActionState,
-  form: FormData,
-): Promise<FormActionState> {
-  const viewer = await requirePermission("operations.retry");
-  const result = await giveUpOperation(viewer, {
-    operationId: text(form, "operationId"),
-    reason: text(form, "reason"),
-  });
-  revalidatePath(`/releases/${text(form, "sha")}`);
   return result.ok ? { ok: true, message: result.message } : { ok: false, message: result.refusal };
 }

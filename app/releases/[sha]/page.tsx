@@ -21,12 +21,8 @@ import { ShortSha } from "@/components/ui/short-sha";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { StaleNotice } from "@/components/ui/stale-notice";
 import { StatusBadge } from "@/components/ui/status-badge";
-import {
-  acceptReleaseAction,
-  giveUpOperationAction,
-  rejectReleaseAction,
-  retryOperationAction,
-} from "./actions";
+import { giveUpStepAction, retryStepAction } from "@/app/operations/actions";
+import { acceptReleaseAction, rejectReleaseAction } from "./actions";
 
 export const metadata: Metadata = { title: "Release" };
 
@@ -213,8 +209,8 @@ export default async function ReleasePage({ params }: { params: Promise<{ sha: s
         actions={{
           accept: can(roles, "release.accept") ? acceptReleaseAction : null,
           reject: can(roles, "release.reject") ? rejectReleaseAction : null,
-          retry: can(roles, "operations.retry") ? retryOperationAction : null,
-          giveUp: can(roles, "operations.retry") ? giveUpOperationAction : null,
+          retry: can(roles, "operations.retry") ? retryStepAction : null,
+          giveUp: can(roles, "operations.retry") ? giveUpStepAction : null,
         }}
       />
 

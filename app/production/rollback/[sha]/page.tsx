@@ -16,7 +16,8 @@ import { RollbackForm } from "@/components/production/rollback-form";
 import { RollbackProgress } from "@/components/production/rollback-progress";
 import { ShortSha } from "@/components/ui/short-sha";
 import { StaleNotice } from "@/components/ui/stale-notice";
-import { giveUpRollbackAction, requestRollbackAction, retryRollbackAction } from "./actions";
+import { giveUpStepAction, retryStepAction } from "@/app/operations/actions";
+import { requestRollbackAction } from "./actions";
 
 export const metadata: Metadata = { title: "Roll back production" };
 
@@ -69,8 +70,8 @@ export default async function RollbackPage({
           op={started}
           commitBase={base}
           // Retrying or giving up a rollback decides what production runs: the rollback permission.
-          retryAction={can(roles, "production.rollback") ? retryRollbackAction : null}
-          giveUpAction={can(roles, "production.rollback") ? giveUpRollbackAction : null}
+          retryAction={can(roles, "production.rollback") ? retryStepAction : null}
+          giveUpAction={can(roles, "production.rollback") ? giveUpStepAction : null}
         />
       ) : null}
 
