@@ -12,6 +12,29 @@ async function waitForStep(page: Page, kind: string, state: string) {
   }).toPass({ timeout: 45_000 });
 }
 
+/**
+ * QA accepts a fresh release while a branch rule refuses the first merge (403: not transient), so
+ * the merge step ends up needing attention. Returns the release's SHA.
+ */
+async function acceptWithMergeRefused(page: Page, label: string): Promise<string> {
+  const sha = await deployFreshRelease(label);
+  await sim("POST", "/_sim/faults", {
+    method: "PUT",
+    path: "/api/v3/repos/*/*/pulls/*/merge",
+    kind: "status",
+    status: 403,
+    count: 1,
+  });
+  await signInAs(page, "quinn-qa", `/releases/${sha}`);
+  const form = page.getByRole("form", { name: "Accept the release" });
+  // `all()` does not wait: let the form render its checklist first.
+  await expect(form.getByRole("checkbox")).toHaveCount(5);
+  for (const box of await form.getByRole("checkbox").all()) await box.check();
+  await form.getByRole("button", { name: "Accept release" }).click();
+  await expect(page.getByTestId("step-merge")).toContainText("Needs attention");
+  return sha;
+}
+
 test.afterEach(async () => {
   await sim("POST", "/_sim/reset");
 });
@@ -76,24 +99,7 @@ test("QA rejects with a reason: nothing is merged and staging is torn down", asy
 });
 
 test("a merge GitHub refuses needs attention; QA retries it and the release goes on", async ({ page }) => {
-  const sha = await deployFreshRelease("feat: retry e2e");
-  // A branch rule refuses the first merge (403): not transient, so a person is asked.
-  await sim("POST", "/_sim/faults", {
-    method: "PUT",
-    path: "/api/v3/repos/*/*/pulls/*/merge",
-    kind: "status",
-    status: 403,
-    count: 1,
-  });
-  await signInAs(page, "quinn-qa", `/releases/${sha}`);
-  const form = page.getByRole("form", { name: "Accept the release" });
-  // `all()` does not wait: let the form render its checklist first.
-  await expect(form.getByRole("checkbox")).toHaveCount(5);
-  for (const box of await form.getByRole("checkbox").all()) await box.check();
-  await form.getByRole("button", { name: "Accept release" }).click();
-
-  const merge = page.getByTestId("step-merge");
-  await expect(merge).toContainText("Needs attention");
+  await acceptWithMergeRefused(page, "feat: retry e2e");
   await expect(page.getByTestId("step-teardown")).toContainText("Pending");
   const retry = page.getByRole("form", { name: "Retry: Merge the pull request" });
   await retry.getByRole("button", { name: "Retry" }).click();
@@ -115,20 +121,7 @@ test("a merge GitHub refuses needs attention; QA retries it and the release goes
 test("QA gives up a merge GitHub refuses: it and the teardown waiting for it end, with the reason", async ({
   page,
 }) => {
-  const sha = await deployFreshRelease("feat: give-up e2e");
-  await sim("POST", "/_sim/faults", {
-    method: "PUT",
-    path: "/api/v3/repos/*/*/pulls/*/merge",
-    kind: "status",
-    status: 403,
-    count: 1,
-  });
-  await signInAs(page, "quinn-qa", `/releases/${sha}`);
-  const form = page.getByRole("form", { name: "Accept the release" });
-  await expect(form.getByRole("checkbox")).toHaveCount(5);
-  for (const box of await form.getByRole("checkbox").all()) await box.check();
-  await form.getByRole("button", { name: "Accept release" }).click();
-  await expect(page.getByTestId("step-merge")).toContainText("Needs attention");
+  const sha = await acceptWithMergeRefused(page, "feat: give-up e2e");
 
   // Folded away under Retry; opened and used from the keyboard.
   await page.getByText("Give up this step instead…").focus();
