@@ -5,6 +5,7 @@ import { control, octokitAs, simState } from "./simulator-helpers";
 import {
   drain,
   simCalls,
+  resetAcceptanceWorld,
   startAcceptanceWorld,
   viewer,
   writes,
@@ -33,11 +34,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await control(world.sim, "POST", "/_sim/reset");
-  await db.prisma.operation.deleteMany();
-  await db.prisma.releaseDecision.deleteMany();
-  candidate = (await simState(world.sim)).seeded.candidateSha;
-  await control(world.sim, "DELETE", "/_sim/calls");
+  candidate = (await resetAcceptanceWorld(world)).seeded.candidateSha;
 });
 
 const counts = async () => ({

@@ -5,6 +5,7 @@ import {
   API,
   drain,
   simCalls,
+  resetAcceptanceWorld,
   startAcceptanceWorld,
   viewer,
   writes,
@@ -27,9 +28,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await control(world.sim, "POST", "/_sim/reset");
-  await db.prisma.operation.deleteMany();
-  await db.prisma.releaseDecision.deleteMany();
+  await resetAcceptanceWorld(world);
 });
 
 const unfinished = () => db.prisma.operation.count({ where: { state: { in: ["pending", "running"] } } });

@@ -4,6 +4,7 @@ import { advance, control, simState } from "./simulator-helpers";
 import {
   drain,
   simCalls,
+  resetAcceptanceWorld,
   startAcceptanceWorld,
   viewer,
   writes,
@@ -26,11 +27,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await control(world.sim, "POST", "/_sim/reset");
-  await db.prisma.operation.deleteMany();
-  await db.prisma.releaseDecision.deleteMany();
-  candidate = (await simState(world.sim)).seeded.candidateSha;
-  await control(world.sim, "DELETE", "/_sim/calls");
+  candidate = (await resetAcceptanceWorld(world)).seeded.candidateSha;
 });
 
 const accept = () => lib.acceptRelease(quinn, { sha: candidate, checklist: lib.checklist }, { kick: false });

@@ -7,7 +7,7 @@ import type { acceptRelease as AcceptRelease } from "@/lib/releases/accept-relea
 import type { rejectRelease as RejectRelease } from "@/lib/releases/reject-release";
 import type { RunningSimulator } from "@/simulator/server";
 import { createTestDatabase } from "../support/postgres";
-import { advance, control, startTestSimulator } from "./simulator-helpers";
+import { advance, control, simState, startTestSimulator, type SimState } from "./simulator-helpers";
 
 export const API = "/api/v3/repos/acme/shop";
 export const MERGE_PATH = /^\/api\/v3\/repos\/acme\/shop\/pulls\/\d+\/merge$/;
@@ -127,4 +127,17 @@ export async function drain(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error("operations did not finish in time");
+}
+
+/**
+ * Starts a test from the seeded world: no decisions or operations in the database and an empty call
+ * log. Returns the simulator's state right after the reset.
+ */
+export async function resetAcceptanceWorld(world: AcceptanceWorld): Promise<SimState> {
+  await control(world.sim, "POST", "/_sim/reset");
+  await world.db.prisma.operation.deleteMany();
+  await world.db.prisma.releaseDecision.deleteMany();
+  const state = await simState(world.sim);
+  await control(world.sim, "DELETE", "/_sim/calls");
+  return state;
 }

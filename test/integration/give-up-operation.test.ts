@@ -2,8 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/database";
 import type { giveUpOperation as GiveUpOperation } from "@/lib/operations/give-up-operation";
 import type { requestRollback as RequestRollback } from "@/lib/releases/request-rollback";
-import { control, simState, type SimState } from "./simulator-helpers";
-import { simCalls, startAcceptanceWorld, viewer, writes, type AcceptanceWorld } from "./acceptance-support";
+import type { SimState } from "./simulator-helpers";
+import {
+  resetAcceptanceWorld,
+  simCalls,
+  startAcceptanceWorld,
+  viewer,
+  writes,
+  type AcceptanceWorld,
+} from "./acceptance-support";
 
 let world: AcceptanceWorld;
 let db: Database;
@@ -27,11 +34,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await control(world.sim, "POST", "/_sim/reset");
-  await db.prisma.operation.deleteMany();
-  await db.prisma.releaseDecision.deleteMany();
-  seeded = (await simState(world.sim)).seeded;
-  await control(world.sim, "DELETE", "/_sim/calls");
+  seeded = (await resetAcceptanceWorld(world)).seeded;
 });
 
 const rollback = (sha: string) =>

@@ -20,6 +20,7 @@ import { receiveWebhook } from "@/lib/webhooks/receive-webhook";
 import {
   drain,
   simCalls,
+  resetAcceptanceWorld,
   startAcceptanceWorld,
   viewer,
   writes,
@@ -70,11 +71,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await control(world.sim, "POST", "/_sim/reset");
-  await db.prisma.operation.deleteMany();
-  await db.prisma.releaseDecision.deleteMany();
-  candidate = (await simState(world.sim)).seeded.candidateSha;
-  await control(world.sim, "DELETE", "/_sim/calls");
+  candidate = (await resetAcceptanceWorld(world)).seeded.candidateSha;
 });
 
 const reject = () =>

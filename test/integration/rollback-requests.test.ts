@@ -7,6 +7,7 @@ import {
   API,
   drain,
   simCalls,
+  resetAcceptanceWorld,
   startAcceptanceWorld,
   viewer,
   type AcceptanceWorld,
@@ -37,12 +38,9 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await control(world.sim, "POST", "/_sim/reset");
-  await db.prisma.operation.deleteMany();
-  const state = await simState(world.sim);
+  const state = await resetAcceptanceWorld(world);
   seeded = state.seeded;
   currentSha = state.production?.sha ?? "";
-  await control(world.sim, "DELETE", "/_sim/calls");
 });
 
 const counts = async () => ({
